@@ -1,0 +1,71 @@
+package org.adcckb.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.explain.TextReport;
+import org.adcckb.json.InputException;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code adcc explain}: the outcome of each scenario with the reasons for it. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
+final class ExplainCommand implements Callable<Integer> {
+
+    enum Format { text, json, jsonl }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json.")
+    List<Path> inputs;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text",
+            description = "text (default), json (one scenario) or jsonl (one JSON object per line, one per scenario).")
+    Format format;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KnowledgeBase kb = knowledge.load();
+        List<Scenario> scenarios = ScenarioFiles.read(inputs, kb.vocabulary());
+        if (format == Format.json && scenarios.size() != 1) {
+            throw new InputException("--format json", "", "takes exactly one scenario, " + scenarios.size()
+                    + " given; use --format jsonl for several");
+        }
+        Reasoner reasoner = knowledge.reasoner(kb);
+        // Everything is evaluated before anything is written: an error in the last file leaves no partial output.
+        StringBuilder out = new StringBuilder();
+        for (Scenario s : scenarios) {
+            var ev = reasoner.evaluate(s);
+            switch (format) {
+                case text -> {
+                    if (out.length() > 0) {
+                        out.append('\n').append("=".repeat(72)).append("\n\n");
+                    }
+                    out.append(TextReport.render(ev));
+                }
+                case json -> out.append(JsonReport.pretty(json(ev, kb))).append('\n');
+                case jsonl -> out.append(JsonReport.compact(json(ev, kb))).append('\n');
+            }
+        }
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static ObjectNode json(org.adcckb.reasoning.Evaluation ev, KnowledgeBase kb) {
+        return JsonReport.toJson(ev, kb.fingerprint());
+    }
+}

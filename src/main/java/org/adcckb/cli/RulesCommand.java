@@ -1,0 +1,76 @@
+package org.adcckb.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.RuleInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code adcc rules}: the loaded rules with their sources and evidence. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "List the loaded rules with their file, sources, evidence grade and rationale.")
+final class RulesCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KnowledgeBase kb = knowledge.load();
+        StringBuilder out = new StringBuilder();
+        if (format == Format.json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("directory", kb.directory());
+            root.put("fingerprint", kb.fingerprint());
+            ArrayNode rules = root.putArray("rules");
+            for (RuleInfo r : kb.rules()) {
+                ObjectNode n = rules.addObject();
+                n.put("name", r.name());
+                n.put("file", r.file());
+                n.put("line", r.line());
+                n.putPOJO("sources", r.sources());
+                n.put("evidence", r.evidence());
+                n.put("inferred", r.inferred());
+                n.put("rationale", r.rationale());
+            }
+            ArrayNode agents = root.putArray("agents");
+            kb.vocabulary().agents().values().forEach(a -> agents.addObject()
+                    .put("name", a.name()).put("role", a.role()).put("label", a.label()));
+            out.append(JsonReport.pretty(root)).append('\n');
+        } else {
+            out.append(kb.rules().size()).append(" rules in ").append(kb.directory()).append('\n');
+            String file = null;
+            for (RuleInfo r : kb.rules()) {
+                if (!r.file().equals(file)) {
+                    file = r.file();
+                    out.append('\n').append(file).append('\n');
+                }
+                out.append("  ").append(r.line()).append(": \"").append(r.name()).append("\"\n");
+                out.append("      evidence ").append(r.evidence()).append(r.isInferred() ? " (partly inferred)" : "")
+                        .append("  ").append(String.join("; ", r.sources())).append('\n');
+                out.append("      ").append(r.rationale()).append('\n');
+                if (r.isInferred()) {
+                    out.append("      inferred: ").append(r.inferred()).append('\n');
+                }
+            }
+            out.append('\n').append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
+        }
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

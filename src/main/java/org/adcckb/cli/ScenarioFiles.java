@@ -1,0 +1,60 @@
+package org.adcckb.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.adcckb.json.InputException;
+import org.adcckb.kb.Vocabulary;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioReader;
+
+/** Scenario files named on the command line: directories are searched for *.json, and the result is ordered by scenario id. */
+final class ScenarioFiles {
+
+    private ScenarioFiles() {
+    }
+
+    static List<Path> expand(List<Path> args) {
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path a : args) {
+            if (Files.isDirectory(a)) {
+                try (Stream<Path> s = Files.walk(a)) {
+                    s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+                            .map(Path::normalize).forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new InputException(a.toString(), "", "cannot be listed: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(a)) {
+                files.add(a.normalize());
+            } else {
+                throw new InputException(a.toString(), "", "no such file or directory");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new InputException(String.join(", ", args.stream().map(Path::toString).toList()), "",
+                    "holds no scenario (.json) files");
+        }
+        return new ArrayList<>(files);
+    }
+
+    /** Reads every file; two files with one scenario id are refused, since comparisons name scenarios by id. */
+    static List<Scenario> read(List<Path> args, Vocabulary vocabulary) {
+        ScenarioReader reader = new ScenarioReader(vocabulary);
+        Map<String, Scenario> byId = new TreeMap<>();
+        for (Path f : expand(args)) {
+            Scenario s = reader.read(f);
+            Scenario before = byId.putIfAbsent(s.id(), s);
+            if (before != null) {
+                throw new InputException(f.toString(), "$.id", "scenario id '" + s.id() + "' is also used by "
+                        + before.origin() + "; ids must be unique among the scenarios of a run");
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+}

@@ -1,0 +1,52 @@
+package org.adcckb.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.adcckb.expect.Check;
+import org.adcckb.expect.ExpectationChecker;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code adcc test}: check the expectations written into scenario files against the current rules. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Check the 'expect' blocks of scenario files (default: facts/): one line per check, then 'N passed, N failed'.")
+final class TestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
+    List<Path> inputs;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KnowledgeBase kb = knowledge.load();
+        List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
+        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary());
+        Reasoner reasoner = knowledge.reasoner(kb);
+        Map<String, Evaluation> byId = new LinkedHashMap<>();
+        for (Scenario s : scenarios) {
+            byId.put(s.id(), reasoner.evaluate(s));
+        }
+        List<Check> checks = ExpectationChecker.check(byId);
+        StringBuilder out = new StringBuilder();
+        checks.forEach(c -> out.append(c.line()).append('\n'));
+        long failed = checks.stream().filter(c -> !c.passed()).count();
+        out.append(checks.size() - failed).append(" passed, ").append(failed).append(" failed\n");
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return failed == 0 ? 0 : Main.FAILED_CHECKS;
+    }
+}

@@ -1,0 +1,130 @@
+package org.adcckb.expect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.adcckb.facts.Levels;
+import org.adcckb.json.InputException;
+import org.adcckb.reasoning.CellState;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.scenario.Expectations;
+import org.adcckb.scenario.Expectations.Comparison;
+
+/**
+ * Checks the {@code expect} blocks of evaluated scenarios: absolute levels and bounds, and comparisons
+ * between scenarios of one run. Used by {@code ./adcc test} and by the JUnit suite, so the published
+ * findings under facts/ are tests wherever they run.
+ */
+public final class ExpectationChecker {
+
+    private static final double FOLD_TOLERANCE = 1e-9;
+
+    private ExpectationChecker() {
+    }
+
+    /**
+     * @param byId every evaluation of the run, by scenario id; comparisons must name one of them
+     * @throws InputException when a comparison names a scenario that is not in the run
+     */
+    public static List<Check> check(Map<String, Evaluation> byId) {
+        List<Check> checks = new ArrayList<>();
+        for (Evaluation ev : byId.values()) {
+            Expectations x = ev.scenario().expect();
+            if (x == null) {
+                continue;
+            }
+            String id = ev.scenario().id();
+            for (Map.Entry<String, String> e : x.outcome().entrySet()) {
+                String actual = ev.outcome().asMap().get(e.getKey());
+                checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + e.getValue(),
+                        bound(Levels.GRADES, actual, e.getValue()), actual));
+            }
+            for (Map.Entry<String, Map<String, String>> c : x.cells().entrySet()) {
+                CellState cell = ev.cells().get(c.getKey());
+                for (Map.Entry<String, String> e : c.getValue().entrySet()) {
+                    String what = "cells." + c.getKey() + "." + e.getKey();
+                    if ("cd38Fold".equals(e.getKey())) {
+                        double want = Double.parseDouble(e.getValue());
+                        checks.add(new Check(id, x.findings(), what + " = " + e.getValue(),
+                                Math.abs(cell.cd38Fold() - want) <= FOLD_TOLERANCE * Math.max(1, want),
+                                Double.toString(cell.cd38Fold())));
+                    } else {
+                        String actual = cellLevel(cell, e.getKey());
+                        checks.add(new Check(id, x.findings(), what + " " + e.getValue(),
+                                bound(scaleOf(e.getKey()), actual, e.getValue()), actual));
+                    }
+                }
+            }
+            for (Comparison cmp : x.compare()) {
+                Evaluation other = byId.get(cmp.with());
+                if (other == null) {
+                    throw new InputException(ev.scenario().origin(), cmp.path() + ".with", "compares with scenario '"
+                            + cmp.with() + "', which is not among the scenarios of this run; give its file too");
+                }
+                for (Map.Entry<String, String> e : cmp.outcome().entrySet()) {
+                    String a = ev.outcome().asMap().get(e.getKey());
+                    String b = other.outcome().asMap().get(e.getKey());
+                    checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + e.getValue() + " than in " + cmp.with(),
+                            direction(Levels.gradeRank(a), Levels.gradeRank(b), e.getValue()), a + " vs " + b));
+                }
+                for (Map.Entry<String, Map<String, String>> c : cmp.cells().entrySet()) {
+                    CellState a = ev.cells().get(c.getKey());
+                    CellState b = other.cells().get(c.getKey());
+                    for (Map.Entry<String, String> e : c.getValue().entrySet()) {
+                        String what = "cells." + c.getKey() + "." + e.getKey() + " " + e.getValue() + " than in " + cmp.with();
+                        if (b == null) {
+                            throw new InputException(ev.scenario().origin(), cmp.path() + ".cells." + c.getKey(),
+                                    "scenario '" + cmp.with() + "' has no cell '" + c.getKey() + "' to compare with");
+                        }
+                        if ("cd38Fold".equals(e.getKey())) {
+                            checks.add(new Check(id, x.findings(), what,
+                                    direction(a.cd38Fold(), b.cd38Fold(), e.getValue()), a.cd38Fold() + " vs " + b.cd38Fold()));
+                        } else {
+                            String va = cellLevel(a, e.getKey());
+                            String vb = cellLevel(b, e.getKey());
+                            List<String> scale = scaleOf(e.getKey());
+                            checks.add(new Check(id, x.findings(), what,
+                                    direction(scale.indexOf(va), scale.indexOf(vb), e.getValue()), va + " vs " + vb));
+                        }
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static List<String> scaleOf(String field) {
+        return "depletion".equals(field) ? Levels.GRADES : Levels.CD38;
+    }
+
+    private static String cellLevel(CellState c, String field) {
+        if (field.startsWith("binding.")) {
+            return c.binding().getOrDefault(field.substring("binding.".length()), "none");
+        }
+        return "depletion".equals(field) ? c.depletion() : c.cd38();
+    }
+
+    /** {@code "= low"}, {@code ">= moderate"}: the reader normalised the operator and the level. */
+    static boolean bound(List<String> scale, String actual, String expected) {
+        String[] parts = expected.split(" ", 2);
+        int a = scale.indexOf(actual);
+        int e = scale.indexOf(parts[1]);
+        return switch (parts[0]) {
+            case "=" -> a == e;
+            case ">=" -> a >= e;
+            case "<=" -> a <= e;
+            case ">" -> a > e;
+            case "<" -> a < e;
+            default -> throw new IllegalArgumentException("operator " + parts[0]);
+        };
+    }
+
+    static boolean direction(double a, double b, String direction) {
+        return switch (direction) {
+            case "higher" -> a > b + FOLD_TOLERANCE * Math.max(1, Math.abs(b));
+            case "lower" -> a < b - FOLD_TOLERANCE * Math.max(1, Math.abs(b));
+            case "same" -> Math.abs(a - b) <= FOLD_TOLERANCE * Math.max(1, Math.abs(b));
+            default -> throw new IllegalArgumentException("direction " + direction);
+        };
+    }
+}

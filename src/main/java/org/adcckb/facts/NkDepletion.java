@@ -1,0 +1,19 @@
+package org.adcckb.facts;
+
+/** Loss of an NK population from one cause ("fratricide", "in vivo antibody", ...). */
+public record NkDepletion(String cell, String cause, String level) implements Fact {
+
+    public int rank() {
+        return Levels.gradeRank(level);
+    }
+
+    @Override
+    public String key() {
+        return "depletion:" + cell + ":" + cause + ":" + level;
+    }
+
+    @Override
+    public String describe() {
+        return "NK cells of " + cell + " are depleted by " + cause + ": " + level;
+    }
+}

@@ -1,0 +1,49 @@
+package org.adcckb.kb;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The evidence scale of {@code @evidence} and the form of {@code @source}; docs/EVIDENCE.md explains
+ * both to rule authors. A rule that goes beyond what its source states also carries {@code @inferred}.
+ */
+public final class Evidence {
+
+    /** Grade to meaning, strongest first. */
+    public static final Map<String, String> GRADES;
+
+    static {
+        Map<String, String> g = new LinkedHashMap<>();
+        g.put("A", "stated in the cited primary source (abstract, summary or key points read)");
+        g.put("B", "stated in a secondary source (review, commentary, news summary) about the cited work");
+        g.put("C", "field knowledge not checked against the cited source; a hypothesis to verify");
+        GRADES = java.util.Collections.unmodifiableMap(g);
+    }
+
+    private static final Pattern DOI = Pattern.compile("doi:10\\.\\d{4,9}/\\S+");
+    private static final Pattern PMID = Pattern.compile("PMID:\\d{1,9}");
+
+    private Evidence() {
+    }
+
+    public static boolean isGrade(String grade) {
+        return GRADES.containsKey(grade);
+    }
+
+    /** Whether one source reference is a well-formed {@code doi:10.xxxx/...} or {@code PMID:nnn}. */
+    public static boolean isSource(String source) {
+        return DOI.matcher(source).matches() || PMID.matcher(source).matches();
+    }
+
+    /** A web address a reader can open for a source reference. */
+    public static String link(String source) {
+        if (source.startsWith("doi:")) {
+            return "https://doi.org/" + source.substring(4);
+        }
+        if (source.startsWith("PMID:")) {
+            return "https://pubmed.ncbi.nlm.nih.gov/" + source.substring(5) + "/";
+        }
+        return source;
+    }
+}

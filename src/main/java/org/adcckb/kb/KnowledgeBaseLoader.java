@@ -1,0 +1,232 @@
+package org.adcckb.kb;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles the {@code .drl} files of a rules directory with the DRL compiler at run time, so an edited
+ * rule takes effect on the next run without a rebuild, and checks that every rule says what evidence
+ * it stands on. Every problem is collected before failing, so an author sees them all at once.
+ */
+public final class KnowledgeBaseLoader {
+
+    public static final List<String> REQUIRED_METADATA = List.of("source", "evidence", "rationale");
+
+    private static final Pattern RULE_HEADER =
+            Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
+
+    private KnowledgeBaseLoader() {
+    }
+
+    /**
+     * Loads the knowledge base in {@code dir}.
+     *
+     * @throws KnowledgeBaseException with every problem found, each with its file and line
+     */
+    public static KnowledgeBase load(Path dir) {
+        String shown = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new KnowledgeBaseException(new Problem(shown, 0,
+                    "not a directory; --rules must name the directory that holds the .drl files"));
+        }
+        List<Path> drlFiles = listDrl(dir);
+        if (drlFiles.isEmpty()) {
+            throw new KnowledgeBaseException(new Problem(shown, 0, "holds no .drl rule files"));
+        }
+        Path vocabFile = dir.resolve(Vocabulary.FILE);
+        if (!Files.isRegularFile(vocabFile)) {
+            throw new KnowledgeBaseException(new Problem(shown(dir, vocabFile), 0,
+                    "missing: the rules directory must declare its agents in " + Vocabulary.FILE));
+        }
+        Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
+
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (Path f : drlFiles) {
+            try {
+                texts.put(shown(dir, f), Files.readString(f, StandardCharsets.UTF_8));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new KnowledgeBaseException(new Problem(shown(dir, f), 0, "cannot be read: " + e.getMessage()));
+            }
+        }
+
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            batch.add(ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(e.getKey()), ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            List<Problem> problems = new ArrayList<>();
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                String file = error.getResource() == null || error.getResource().getSourcePath() == null
+                        ? shown : error.getResource().getSourcePath();
+                int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
+                problems.add(new Problem(file, Math.max(0, line), compilerMessage(error.getMessage())));
+            }
+            throw new KnowledgeBaseException(dedupe(problems));
+        }
+
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleLocation> locations = locate(texts, problems);
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
+                rules.add(ruleInfo(rule, at, problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeBaseException(dedupe(problems));
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(texts, vocabFile));
+    }
+
+    private record RuleLocation(String file, int line) {
+    }
+
+    private static List<Path> listDrl(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+                    .sorted(java.util.Comparator.comparing(p -> dir.relativize(p).toString()))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new KnowledgeBaseException(new Problem(dir.toString(), 0, "cannot be listed: " + e.getMessage()));
+        }
+    }
+
+    private static String shown(Path dir, Path file) {
+        return dir.resolve(dir.relativize(file)).toString();
+    }
+
+    /** Finds each rule's file and line, and refuses a rule name used twice (Drools allows it across packages). */
+    private static Map<String, RuleLocation> locate(Map<String, String> texts, List<Problem> problems) {
+        Map<String, RuleLocation> at = new HashMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            String[] lines = e.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = RULE_HEADER.matcher(lines[i]);
+                if (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                    RuleLocation here = new RuleLocation(e.getKey(), i + 1);
+                    RuleLocation before = at.putIfAbsent(name, here);
+                    if (before != null) {
+                        problems.add(new Problem(here.file(), here.line(), "duplicate rule name \"" + name
+                                + "\": already used at " + before.file() + ":" + before.line()));
+                    }
+                }
+            }
+        }
+        return at;
+    }
+
+    private static RuleInfo ruleInfo(Rule rule, RuleLocation at, List<Problem> problems) {
+        Map<String, Object> meta = rule.getMetaData();
+        String where = "rule \"" + rule.getName() + "\"";
+        for (String key : REQUIRED_METADATA) {
+            Object v = meta.get(key);
+            if (v == null || v.toString().isBlank()) {
+                problems.add(new Problem(at.file(), at.line(), where + " has no @" + key + "(...): every rule cites "
+                        + "its source (doi:... or PMID:...), grades its evidence (" + String.join(", ", Evidence.GRADES.keySet())
+                        + ") and gives a one-sentence rationale"));
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        Object src = meta.get("source");
+        if (src != null) {
+            for (String s : src.toString().split(";")) {
+                String t = s.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (!Evidence.isSource(t)) {
+                    problems.add(new Problem(at.file(), at.line(), where + ": @source '" + t
+                            + "' is not a well-formed reference; expected doi:10.xxxx/... or PMID:nnn, several separated by ';'"));
+                }
+                sources.add(t);
+            }
+        }
+        String evidence = text(meta.get("evidence"));
+        if (evidence != null && !Evidence.isGrade(evidence)) {
+            problems.add(new Problem(at.file(), at.line(), where + ": @evidence '" + evidence
+                    + "' is not a grade; allowed: " + String.join(", ", Evidence.GRADES.keySet())));
+        }
+        return new RuleInfo(rule.getName(), at.file(), at.line(), List.copyOf(sources), evidence,
+                text(meta.get("inferred")), text(meta.get("rationale")));
+    }
+
+    private static String text(Object o) {
+        return o == null || o.toString().isBlank() ? null : o.toString().trim();
+    }
+
+    /** Drools repeats one error per pattern and wraps it in parser jargon; keep the first useful line. */
+    static String compilerMessage(String raw) {
+        if (raw == null) {
+            return "rule compilation failed";
+        }
+        String m = raw.strip();
+        String[] lines = m.split("\\R");
+        StringBuilder out = new StringBuilder();
+        for (String l : lines) {
+            String t = l.strip();
+            if (t.isEmpty() || t.startsWith("at ")) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(" | ");
+            }
+            out.append(t);
+            if (out.length() > 400) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Problem> dedupe(List<Problem> problems) {
+        return problems.stream().distinct().sorted().toList();
+    }
+
+    private static String fingerprint(Map<String, String> texts, Path vocabFile) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(Files.readAllBytes(vocabFile));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

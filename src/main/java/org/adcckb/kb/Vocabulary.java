@@ -1,0 +1,87 @@
+package org.adcckb.kb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.adcckb.facts.Agent;
+import org.adcckb.json.InputException;
+import org.adcckb.json.JsonInput;
+import org.adcckb.json.JsonInput.Obj;
+
+/**
+ * The agents the knowledge base knows, read from {@code vocabulary.json} in the rules directory, so
+ * that adding an agent is an edit to the knowledge base, not to Java. Scenario validation checks
+ * agent names against it.
+ */
+public record Vocabulary(Map<String, Agent> agents) {
+
+    public static final String FILE = "vocabulary.json";
+    public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
+
+    public Vocabulary {
+        agents = Collections.unmodifiableMap(new TreeMap<>(agents));
+    }
+
+    public Set<String> agentNames() {
+        return agents.keySet();
+    }
+
+    public boolean knows(String agent) {
+        return agents.containsKey(agent);
+    }
+
+    /** Reads and checks {@code vocabulary.json}; problems are reported with the file and JSON path. */
+    static Vocabulary read(Path file, String shownAs) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
+        }
+        try {
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("agents", "$comment"));
+            Obj agentsObj = root.get("agents").object();
+            Map<String, Agent> agents = new TreeMap<>();
+            for (String name : agentsObj.fieldNames()) {
+                if (!name.matches("[a-z0-9_]+")) {
+                    throw new InputException(shownAs, agentsObj.path() + "." + name,
+                            "agent name '" + name + "' must be lower-case letters, digits and '_'");
+                }
+                Obj a = agentsObj.get(name).object()
+                        .only(List.of("role", "target", "epitope", "fc", "label", "source", "$comment"));
+                String role = a.get("role").oneOf(ROLES, "an agent role");
+                String target = a.text("target", null);
+                String epitope = a.text("epitope", null);
+                boolean fc = a.has("fc") && a.get("fc").bool();
+                String label = a.get("label").text();
+                if (a.has("source")) {
+                    String src = a.get("source").text();
+                    for (String s : src.split(";")) {
+                        if (!Evidence.isSource(s.trim())) {
+                            throw a.get("source").error("'" + s.trim()
+                                    + "' is not a source; expected doi:10.xxxx/... or PMID:nnn");
+                        }
+                    }
+                }
+                if (!"modulator".equals(role) && (target == null || epitope == null)) {
+                    throw a.error("an " + role + " needs a 'target' and an 'epitope'");
+                }
+                if (fc && !"antibody".equals(role)) {
+                    throw a.get("fc").error("only an antibody can carry an Fc");
+                }
+                agents.put(name, new Agent(name, role, target, epitope, fc, label));
+            }
+            if (agents.isEmpty()) {
+                throw agentsObj.error("declares no agent");
+            }
+            return new Vocabulary(agents);
+        } catch (InputException e) {
+            throw new KnowledgeBaseException(new Problem(shownAs, 0,
+                    (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.adcckb.reasoning;
+
+import java.util.Map;
+
+/**
+ * A population after reasoning.
+ *
+ * @param cd38Baseline the level the scenario gave
+ * @param cd38         surface level after modulation
+ * @param cd38Fold     the fold change applied, 1.0 when none
+ * @param cd38Score    the log2 score, null without CD38
+ * @param binding      antibody to the level of it the population carries
+ * @param depletion    the largest NK loss (none for myeloma cells)
+ */
+public record CellState(String id, String type, String cd16, boolean cd38Knockout, String line,
+                        String cd38Baseline, String cd38, double cd38Fold, Double cd38Score,
+                        Map<String, String> binding, String depletion) {
+}

@@ -1,0 +1,51 @@
+package org.adcckb.reasoning;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.core.common.EqualityKey;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.tms.LogicalDependency;
+import org.drools.tms.SimpleMode;
+import org.drools.tms.TruthMaintenanceSystemEqualityKey;
+import org.drools.tms.beliefsystem.BeliefSet;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * The firings that justify a logically inserted fact at the end of reasoning, read from the truth
+ * maintenance system itself. The event log alone cannot tell this: a firing whose {@code not} premise
+ * later became false stops justifying its fact without any event, and a second firing that derives an
+ * equal fact adds a justification without an insertion event.
+ *
+ * <p>This is the one place that touches Drools internals (drools-tms, pinned by the BOM); the
+ * explanation tests fail loudly if an upgrade changes them.
+ */
+final class Justifications {
+
+    private Justifications() {
+    }
+
+    /** The live justifying matches of a fact, or an empty list for a stated (input) fact. */
+    static List<Match> of(FactHandle handle) {
+        List<Match> out = new ArrayList<>();
+        if (!(handle instanceof InternalFactHandle h)) {
+            return out;
+        }
+        EqualityKey key = h.getEqualityKey();
+        if (!(key instanceof TruthMaintenanceSystemEqualityKey tmsKey) || key.getStatus() != EqualityKey.JUSTIFIED) {
+            return out;
+        }
+        @SuppressWarnings("unchecked")
+        BeliefSet<SimpleMode> beliefs = tmsKey.getBeliefSet();
+        if (beliefs == null) {
+            return out;
+        }
+        for (SimpleMode mode = beliefs.getFirst(); mode != null; mode = mode.getNext()) {
+            LogicalDependency<SimpleMode> dependency = mode.getObject();
+            if (dependency != null && dependency.getJustifier() != null) {
+                out.add(dependency.getJustifier());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package org.adcckb.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the literature says a scenario should give, checked by {@code ./adcc test} and the JUnit suite.
+ *
+ * <p>Absolute checks hold a level or a bound ({@code "low"}, {@code ">= moderate"}), or a number for
+ * {@code cd38Fold}; comparisons with another scenario hold {@code higher}, {@code lower} or
+ * {@code same}.
+ *
+ * @param findings the findings it encodes (DOMAIN.md ids such as {@code L09})
+ * @param claim    the published statement, in a sentence
+ * @param source   the DOI or PMID of the finding
+ * @param outcome  outcome field ({@code adcc}, {@code fratricide}, {@code nkDepletion}) to expected value
+ * @param cells    cell id to field ({@code cd38}, {@code cd38Fold}, {@code depletion},
+ *                 {@code binding.<antibody>}) to expected value
+ * @param compare  comparisons with other scenarios
+ */
+public record Expectations(List<String> findings, String claim, String source, Map<String, String> outcome,
+                           Map<String, Map<String, String>> cells, List<Comparison> compare) {
+
+    /** A comparison of this scenario ("A") against scenario {@code with} ("B"): A's value is higher, lower or the same. */
+    public record Comparison(String with, Map<String, String> outcome, Map<String, Map<String, String>> cells,
+                             String path) {
+    }
+}

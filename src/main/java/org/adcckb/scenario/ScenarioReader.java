@@ -1,0 +1,224 @@
+package org.adcckb.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.adcckb.facts.Cell;
+import org.adcckb.facts.Levels;
+import org.adcckb.json.InputException;
+import org.adcckb.json.JsonInput;
+import org.adcckb.json.JsonInput.Obj;
+import org.adcckb.json.JsonInput.Value;
+import org.adcckb.json.Suggest;
+import org.adcckb.kb.Vocabulary;
+
+/**
+ * Reads scenario files (the public JSON format, docs/SCENARIO-FORMAT.md) and refuses anything it would
+ * have to guess about, naming the file, the JSON path, the value and what is allowed.
+ */
+public final class ScenarioReader {
+
+    public static final Pattern ID = Pattern.compile("[a-z0-9._-]+");
+    public static final List<String> OUTCOMES = List.of("adcc", "fratricide", "nkDepletion");
+    public static final List<String> DIRECTIONS = List.of("higher", "lower", "same");
+    public static final List<String> CELL_CHECKS = List.of("cd38", "cd38Fold", "depletion", "binding");
+    private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<|=)?\\s*([A-Za-z0-9]+)");
+
+    private static final List<String> TOP = List.of("id", "title", "setting", "cells", "treatments", "expect", "$comment");
+    private static final List<String> CELL = List.of("id", "type", "cd38", "cd16", "cd38Knockout", "line");
+    private static final List<String> TREATMENT = List.of("agent", "on");
+    private static final List<String> EXPECT = List.of("findings", "claim", "source", "outcome", "cells", "compare");
+    private static final List<String> COMPARE = List.of("with", "outcome", "cells");
+
+    private final Vocabulary vocabulary;
+
+    public ScenarioReader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    public Scenario read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
+        }
+        return read(bytes, file.toString());
+    }
+
+    public Scenario read(byte[] content, String origin) {
+        Obj root = Obj.root(JsonInput.parse(content, origin), origin).only(TOP);
+
+        String id = root.get("id").text();
+        if (!ID.matcher(id).matches()) {
+            throw root.get("id").error("'" + id + "' is not a scenario id; use lower-case letters, digits, '.', '_' and '-'");
+        }
+        String title = root.text("title", null);
+        String setting = root.has("setting") ? root.get("setting").oneOf(Scenario.SETTINGS, "a setting") : "in_vitro";
+
+        List<Value> cellValues = root.get("cells").array();
+        if (cellValues.isEmpty()) {
+            throw root.get("cells").error("a scenario needs at least one cell population");
+        }
+        List<Cell> cells = new ArrayList<>();
+        Map<String, String> cellPaths = new LinkedHashMap<>();
+        for (Value v : cellValues) {
+            Cell c = cell(v.object().only(CELL));
+            String before = cellPaths.putIfAbsent(c.id(), v.path());
+            if (before != null) {
+                throw v.object().get("id").error("duplicate cell id '" + c.id() + "', already used at " + before);
+            }
+            cells.add(c);
+        }
+
+        List<Treatment> treatments = new ArrayList<>();
+        if (root.has("treatments")) {
+            Set<Treatment> seen = new HashSet<>();
+            for (Value v : root.get("treatments").array()) {
+                Obj t = v.object().only(TREATMENT);
+                String agent = t.get("agent").text();
+                if (!vocabulary.knows(agent)) {
+                    throw t.get("agent").error("unknown agent '" + agent + "'; the knowledge base knows: "
+                            + String.join(", ", vocabulary.agentNames()) + Suggest.hint(agent, vocabulary.agentNames()));
+                }
+                String on = t.text("on", null);
+                if (on != null && !cellPaths.containsKey(on)) {
+                    throw t.get("on").error("'" + on + "' names no cell of this scenario; cells: "
+                            + String.join(", ", cellPaths.keySet()) + Suggest.hint(on, cellPaths.keySet()));
+                }
+                Treatment treatment = new Treatment(agent, on);
+                if (!seen.add(treatment)) {
+                    throw v.error("duplicate treatment " + treatment + ": each agent is given once per population");
+                }
+                treatments.add(treatment);
+            }
+        }
+
+        Expectations expect = root.has("expect")
+                ? expectations(root.get("expect").object().only(EXPECT), cellPaths.keySet()) : null;
+        return new Scenario(id, title, setting, cells, treatments, expect, origin);
+    }
+
+    private static Cell cell(Obj o) {
+        String id = o.get("id").text();
+        if (!ID.matcher(id).matches()) {
+            throw o.get("id").error("'" + id + "' is not a cell id; use lower-case letters, digits, '.', '_' and '-'");
+        }
+        String type = o.get("type").oneOf(Scenario.CELL_TYPES, "a cell type");
+        String cd38 = o.get("cd38").oneOf(Levels.CD38, "a CD38 level");
+        String cd16 = "none";
+        if (o.has("cd16")) {
+            if (!"nk".equals(type)) {
+                throw o.get("cd16").error("cd16 is given for a " + type + " cell; only NK cells carry CD16 here");
+            }
+            cd16 = o.get("cd16").oneOf(Levels.CD16, "a CD16 variant");
+        }
+        boolean knockout = o.has("cd38Knockout") && o.get("cd38Knockout").bool();
+        if (knockout && !"none".equals(cd38)) {
+            throw o.get("cd38").error("a CD38 knockout has no CD38: give \"cd38\": \"none\" with \"cd38Knockout\": true");
+        }
+        return new Cell(id, type, cd38, cd16, knockout, o.text("line", null));
+    }
+
+    private Expectations expectations(Obj e, Set<String> cellIds) {
+        List<String> findings = new ArrayList<>();
+        if (e.has("findings")) {
+            for (Value v : e.get("findings").array()) {
+                findings.add(v.text());
+            }
+        }
+        Map<String, String> outcome = e.has("outcome") ? outcomeChecks(e.get("outcome").object(), false) : Map.of();
+        Map<String, Map<String, String>> cells = e.has("cells") ? cellChecks(e.get("cells").object(), cellIds, false) : Map.of();
+        List<Expectations.Comparison> compare = new ArrayList<>();
+        if (e.has("compare")) {
+            for (Value v : e.get("compare").array()) {
+                Obj c = v.object().only(COMPARE);
+                String with = c.get("with").text();
+                if (!ID.matcher(with).matches()) {
+                    throw c.get("with").error("'" + with + "' is not a scenario id");
+                }
+                Map<String, String> co = c.has("outcome") ? outcomeChecks(c.get("outcome").object(), true) : Map.of();
+                Map<String, Map<String, String>> cc = c.has("cells") ? cellChecks(c.get("cells").object(), cellIds, true) : Map.of();
+                if (co.isEmpty() && cc.isEmpty()) {
+                    throw c.error("a comparison needs at least one 'outcome' or 'cells' check");
+                }
+                compare.add(new Expectations.Comparison(with, co, cc, v.path()));
+            }
+        }
+        if (outcome.isEmpty() && cells.isEmpty() && compare.isEmpty()) {
+            throw e.error("an expect block needs at least one check in 'outcome', 'cells' or 'compare'");
+        }
+        return new Expectations(List.copyOf(findings), e.text("claim", null), e.text("source", null),
+                outcome, cells, List.copyOf(compare));
+    }
+
+    private static Map<String, String> outcomeChecks(Obj o, boolean comparative) {
+        o.only(OUTCOMES);
+        Map<String, String> out = new TreeMap<>();
+        for (String field : o.fieldNames()) {
+            Value v = o.get(field);
+            out.put(field, comparative ? v.oneOf(DIRECTIONS, "a direction") : bound(v, Levels.GRADES, "an outcome grade"));
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, String>> cellChecks(Obj o, Set<String> cellIds, boolean comparative) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String id : o.fieldNames()) {
+            if (!cellIds.contains(id)) {
+                throw new InputException(o.file(), o.path() + "." + id, "'" + id + "' names no cell of this scenario; cells: "
+                        + String.join(", ", cellIds) + Suggest.hint(id, cellIds));
+            }
+            Obj c = o.get(id).object().only(CELL_CHECKS);
+            Map<String, String> checks = new TreeMap<>();
+            for (String field : c.fieldNames()) {
+                Value v = c.get(field);
+                if ("binding".equals(field)) {
+                    Obj b = v.object();
+                    for (String agent : b.fieldNames()) {
+                        if (!vocabulary.knows(agent)) {
+                            throw new InputException(b.file(), b.path() + "." + agent, "unknown agent '" + agent + "'; the knowledge base knows: "
+                                    + String.join(", ", vocabulary.agentNames()) + Suggest.hint(agent, vocabulary.agentNames()));
+                        }
+                        Value bv = b.get(agent);
+                        checks.put("binding." + agent, comparative ? bv.oneOf(DIRECTIONS, "a direction")
+                                : bound(bv, Levels.CD38, "a CD38 level"));
+                    }
+                } else if (comparative) {
+                    checks.put(field, v.oneOf(DIRECTIONS, "a direction"));
+                } else if ("cd38Fold".equals(field)) {
+                    double d = v.number();
+                    if (!(d > 0)) {
+                        throw v.error("a fold change is a positive number, got " + d);
+                    }
+                    checks.put(field, Double.toString(d));
+                } else {
+                    checks.put(field, bound(v, "cd38".equals(field) ? Levels.CD38 : Levels.GRADES,
+                            "cd38".equals(field) ? "a CD38 level" : "an outcome grade"));
+                }
+            }
+            out.put(id, checks);
+        }
+        return out;
+    }
+
+    /** A level, optionally after a comparison operator: {@code "moderate"}, {@code ">= low"}. */
+    private static String bound(Value v, List<String> scale, String what) {
+        String s = v.text().strip();
+        var m = BOUND.matcher(s);
+        if (!m.matches() || !scale.contains(m.group(2))) {
+            String level = m.matches() ? m.group(2) : s;
+            throw v.error("'" + s + "' is not " + what + " or a bound such as '>= " + scale.get(1) + "'; levels: "
+                    + String.join(", ", scale) + Suggest.hint(level, scale));
+        }
+        return (m.group(1) == null ? "=" : m.group(1)) + " " + m.group(2);
+    }
+}

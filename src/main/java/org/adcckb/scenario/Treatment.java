@@ -1,0 +1,19 @@
+package org.adcckb.scenario;
+
+/**
+ * An agent given in the scenario: pre-incubated on one population and washed ({@code on} names it),
+ * or present in the whole system ({@code on} is null).
+ */
+public record Treatment(String agent, String on) implements Comparable<Treatment> {
+
+    /** {@code agent} or {@code agent@cell}, the form the command line uses. */
+    @Override
+    public String toString() {
+        return on == null ? agent : agent + "@" + on;
+    }
+
+    @Override
+    public int compareTo(Treatment o) {
+        return toString().compareTo(o.toString());
+    }
+}
