@@ -1,0 +1,99 @@
+package org.adcckb;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.adcckb.facts.Cell;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.Treatment;
+
+/** The shipped knowledge base, compiled once for the whole test run, and a small scenario builder. */
+public final class TestKb {
+
+    public static final Path RULES = Path.of("rules");
+    public static final Path FACTS = Path.of("facts");
+
+    private static KnowledgeBase kb;
+
+    private TestKb() {
+    }
+
+    public static synchronized KnowledgeBase kb() {
+        if (kb == null) {
+            kb = KnowledgeBaseLoader.load(RULES);
+        }
+        return kb;
+    }
+
+    public static Reasoner reasoner() {
+        return new Reasoner(kb());
+    }
+
+    public static Evaluation evaluate(Builder b) {
+        return reasoner().evaluate(b.build());
+    }
+
+    public static Builder scenario(String id) {
+        return new Builder(id);
+    }
+
+    /** Scenarios written the way a biologist states them: populations, then treatments. */
+    public static final class Builder {
+        private final String id;
+        private String setting = "in_vitro";
+        private final List<Cell> cells = new ArrayList<>();
+        private final List<Treatment> treatments = new ArrayList<>();
+
+        Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder myeloma(String cellId, String cd38) {
+            cells.add(new Cell(cellId, "myeloma", cd38, "none", false, null));
+            return this;
+        }
+
+        public Builder nk(String cellId, String cd38, String cd16) {
+            cells.add(new Cell(cellId, "nk", cd38, cd16, false, null));
+            return this;
+        }
+
+        public Builder knockout(String cellId, String type, String cd16) {
+            cells.add(new Cell(cellId, type, "none", cd16, true, null));
+            return this;
+        }
+
+        /** The usual effector: CD16-158V NK-92, CD38 high. */
+        public Builder nk92(String cellId) {
+            return nk(cellId, "high", "158V");
+        }
+
+        public Builder treat(String agent) {
+            treatments.add(new Treatment(agent, null));
+            return this;
+        }
+
+        public Builder treat(String agent, String on) {
+            treatments.add(new Treatment(agent, on));
+            return this;
+        }
+
+        public Builder inVivo() {
+            setting = "in_vivo";
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(id, null, setting, cells, treatments, null, "test:" + id);
+        }
+    }
+
+    /** Every derived fact of a type in an evaluation's explanation. */
+    public static List<org.adcckb.explain.Node> nodes(Evaluation ev, String type) {
+        return ev.explanation().nodes().stream().filter(n -> n.type().equals(type)).toList();
+    }
+}
