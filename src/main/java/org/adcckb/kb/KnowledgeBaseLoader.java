@@ -98,7 +98,7 @@ public final class KnowledgeBaseLoader {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
-                rules.add(ruleInfo(rule, at, problems));
+                rules.add(ruleInfo(rule, at, relative(dir, at.file()), problems));
             }
         }
         if (!problems.isEmpty()) {
@@ -146,7 +146,13 @@ public final class KnowledgeBaseLoader {
         return at;
     }
 
-    private static RuleInfo ruleInfo(Rule rule, RuleLocation at, List<Problem> problems) {
+    /** Rules are reported relative to their directory, so the answer does not depend on where the checkout is. */
+    private static String relative(Path dir, String shownFile) {
+        Path f = Path.of(shownFile);
+        return f.startsWith(dir) ? dir.relativize(f).toString().replace('\\', '/') : shownFile;
+    }
+
+    private static RuleInfo ruleInfo(Rule rule, RuleLocation at, String file, List<Problem> problems) {
         Map<String, Object> meta = rule.getMetaData();
         String where = "rule \"" + rule.getName() + "\"";
         for (String key : REQUIRED_METADATA) {
@@ -177,7 +183,7 @@ public final class KnowledgeBaseLoader {
             problems.add(new Problem(at.file(), at.line(), where + ": @evidence '" + evidence
                     + "' is not a grade; allowed: " + String.join(", ", Evidence.GRADES.keySet())));
         }
-        return new RuleInfo(rule.getName(), at.file(), at.line(), List.copyOf(sources), evidence,
+        return new RuleInfo(rule.getName(), file, at.line(), List.copyOf(sources), evidence,
                 text(meta.get("inferred")), text(meta.get("rationale")));
     }
 

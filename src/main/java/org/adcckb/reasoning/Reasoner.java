@@ -154,7 +154,8 @@ public final class Reasoner {
                                        Map<Object, String> keys, Map<String, List<String>> support, String field) {
         List<T> of = facts.stream().filter(type::isInstance).map(type::cast).toList();
         int max = of.stream().mapToInt(rank).max().orElse(0);
-        support.put(field, of.stream().filter(f -> rank.applyAsInt(f) == max && max > 0)
+        // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
+        support.put(field, of.stream().filter(f -> rank.applyAsInt(f) == max)
                 .map(keys::get).sorted().toList());
         return Levels.grade(max);
     }

@@ -59,12 +59,11 @@ class ExplanationTest {
         Evaluation ev = evaluateFile(file);
         for (Map.Entry<String, String> o : ev.outcome().asMap().entrySet()) {
             List<String> support = ev.explanation().outcomeSupport().get(o.getKey());
-            if ("none".equals(o.getValue())) {
-                assertThat(support).isEmpty();
-            } else {
-                assertThat(support).isNotEmpty().allSatisfy(k -> assertThat(ev.explanation().node(k)).isPresent()
-                        .get().satisfies(n -> assertThat(n.data()).containsEntry("level", o.getValue())));
+            if (!"none".equals(o.getValue())) {
+                assertThat(support).isNotEmpty();
             }
+            assertThat(support).allSatisfy(k -> assertThat(ev.explanation().node(k)).isPresent()
+                    .get().satisfies(n -> assertThat(n.data()).containsEntry("level", o.getValue())));
         }
     }
 
@@ -81,6 +80,18 @@ class ExplanationTest {
                 .containsExactlyInAnyOrder("binding:daratumumab@mm", "binding:daratumumab@nk");
         assertThat(TestKb.nodes(ev, "Fratricide")).isEmpty();
         assertThat(ev.explanation().nodes()).noneMatch(n -> n.key().contains("#"));
+    }
+
+    @Test
+    void anAdccOfNoneThatARuleConcludedIsExplainedNotPresentedAsMissing() {
+        Evaluation ev = evaluate(scenario("cancelled").myeloma("mm", "low").nk92("nk").treat("daratumumab"));
+        assertThat(ev.outcome().adcc()).isEqualTo("none");
+        assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:nk>mm:daratumumab");
+        assertThat(TextReport.render(ev)).contains("Why ADCC is none", "is lowered one step")
+                .doesNotContain("no rule concluded any ADCC");
+        Evaluation none = evaluate(scenario("absent").myeloma("mm", "low").nk92("nk"));
+        assertThat(none.explanation().outcomeSupport().get("adcc")).isEmpty();
+        assertThat(TextReport.render(none)).contains("no rule concluded any ADCC");
     }
 
     @Test
