@@ -106,6 +106,30 @@ class DeterminismTest {
     }
 
     @Test
+    void oneKnowledgeBaseSharedAcrossThreadsGivesTheSameAnswers() throws Exception {
+        List<Path> files = shippedScenarios().toList();
+        List<String> sequential = new ArrayList<>();
+        for (Path f : files) {
+            sequential.add(render(Files.readAllBytes(f)));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<java.util.concurrent.Future<String>> futures = new ArrayList<>();
+                for (Path f : files) {
+                    byte[] bytes = Files.readAllBytes(f);
+                    futures.add(pool.submit(() -> render(bytes)));
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    assertThat(futures.get(i).get()).as("%s", files.get(i)).isEqualTo(sequential.get(i));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theOrderOfFilesOnTheCommandLineChangesNothing(@TempDir Path tmp) {
         List<String> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(TestKb.FACTS.resolve("lejeune-2021"))) {

@@ -54,7 +54,9 @@ public final class JsonInput {
             return "unreadable";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String first = nl < 0 ? message : message.substring(0, nl);
+        // Jackson names a redacted source inside its location; the file is already named in front.
+        return first.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
     public static ObjectMapper mapper() {
