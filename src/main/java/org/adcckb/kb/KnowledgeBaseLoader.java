@@ -191,10 +191,17 @@ public final class KnowledgeBaseLoader {
         return o == null || o.toString().isBlank() ? null : o.toString().trim();
     }
 
-    /** Drools repeats one error per pattern and wraps it in parser jargon; keep the first useful line. */
+    private static final Pattern NO_SUCH_FIELD =
+            Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+
+    /** Drools wraps errors in parser jargon; say the common ones plainly and keep the rest on one line. */
     static String compilerMessage(String raw) {
         if (raw == null) {
             return "rule compilation failed";
+        }
+        Matcher noField = NO_SUCH_FIELD.matcher(raw);
+        if (noField.find()) {
+            return unknownField(noField.group(1), noField.group(2));
         }
         String m = raw.strip();
         String[] lines = m.split("\\R");
@@ -215,8 +222,28 @@ public final class KnowledgeBaseLoader {
         return out.toString();
     }
 
+    private static String unknownField(String className, String field) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        try {
+            Class<?> type = Class.forName(className, false, KnowledgeBaseLoader.class.getClassLoader());
+            if (type.isRecord()) {
+                List<String> fields = new ArrayList<>();
+                for (var c : type.getRecordComponents()) {
+                    fields.add(c.getName());
+                }
+                return simple + " has no field '" + field + "'; its fields are " + String.join(", ", fields)
+                        + org.adcckb.json.Suggest.hint(field, fields);
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // fall through to the plain message
+        }
+        return simple + " has no field '" + field + "'";
+    }
+
+    /** One error per place; the parser's "null Package" follows every syntax error and says nothing more. */
     private static List<Problem> dedupe(List<Problem> problems) {
-        return problems.stream().distinct().sorted().toList();
+        List<Problem> useful = problems.stream().filter(p -> !p.message().contains("Parser returned a null Package")).toList();
+        return (useful.isEmpty() ? problems : useful).stream().distinct().sorted().toList();
     }
 
     private static String fingerprint(Map<String, String> texts, Path vocabFile) {
