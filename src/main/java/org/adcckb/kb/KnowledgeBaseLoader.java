@@ -105,7 +105,7 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(dedupe(problems));
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(texts, vocabFile));
+        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, texts, vocabFile));
     }
 
     private record RuleLocation(String file, int line) {
@@ -246,11 +246,13 @@ public final class KnowledgeBaseLoader {
         return (useful.isEmpty() ? problems : useful).stream().distinct().sorted().toList();
     }
 
-    private static String fingerprint(Map<String, String> texts, Path vocabFile) {
+    /** Hashes names relative to {@code dir}, so the same rules give the same fingerprint wherever they are. */
+    private static String fingerprint(Path dir, Map<String, String> texts, Path vocabFile) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : texts.entrySet()) {
-                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                String name = dir.relativize(Path.of(e.getKey())).toString().replace('\\', '/');
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
