@@ -55,6 +55,9 @@ public final class JsonInput {
         }
         int nl = message.indexOf('\n');
         String first = nl < 0 ? message : message.substring(0, nl);
+        if (first.startsWith("Trailing token")) {
+            return "unexpected trailing token after the end of the JSON value; a file holds one JSON object";
+        }
         // Jackson names a redacted source inside its location; the file is already named in front.
         return first.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }

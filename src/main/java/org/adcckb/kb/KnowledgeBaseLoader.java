@@ -129,7 +129,7 @@ public final class KnowledgeBaseLoader {
     private static Map<String, RuleLocation> locate(Map<String, String> texts, List<Problem> problems) {
         Map<String, RuleLocation> at = new HashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
-            String[] lines = e.getValue().split("\n", -1);
+            String[] lines = withoutBlockComments(e.getValue()).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = RULE_HEADER.matcher(lines[i]);
                 if (m.find()) {
@@ -144,6 +144,27 @@ public final class KnowledgeBaseLoader {
             }
         }
         return at;
+    }
+
+    /** Blanks out block comments, keeping line breaks, so a commented-out rule is not taken for a rule. */
+    static String withoutBlockComments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inComment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!inComment && c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                inComment = true;
+                i++;
+                out.append("  ");
+            } else if (inComment && c == '*' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                inComment = false;
+                i++;
+                out.append("  ");
+            } else {
+                out.append(inComment && c != '\n' ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 
     /** Rules are reported relative to their directory, so the answer does not depend on where the checkout is. */
