@@ -29,6 +29,7 @@ public final class TextReport {
     private final Map<String, Node> nodes;
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Set<String> sources = new TreeSet<>();
+    private final Set<String> rulesShown = new java.util.HashSet<>();
     private final StringBuilder out = new StringBuilder();
 
     private TextReport(Evaluation ev) {
@@ -122,11 +123,15 @@ public final class TextReport {
         for (Derivation d : n.derivations()) {
             RuleInfo r = d.rule();
             sources.addAll(r.sources());
-            line(pad + "    by rule \"" + r.name() + "\" (" + r.file() + ":" + r.line() + "), evidence " + r.evidence()
-                    + (r.isInferred() ? ", partly inferred" : "") + ", " + String.join("; ", r.sources()));
-            line(pad + "    " + r.rationale());
-            if (r.isInferred()) {
-                line(pad + "    inferred: " + r.inferred());
+            if (!rulesShown.add(r.name())) {
+                line(pad + "    by rule \"" + r.name() + "\" (evidence above)");
+            } else {
+                line(pad + "    by rule \"" + r.name() + "\" (" + r.file() + ":" + r.line() + "), evidence " + r.evidence()
+                        + (r.isInferred() ? ", partly inferred" : "") + ", " + String.join("; ", r.sources()));
+                line(pad + "    " + r.rationale());
+                if (r.isInferred()) {
+                    line(pad + "    inferred: " + r.inferred());
+                }
             }
             for (String p : d.premises()) {
                 if (nodes.containsKey(p) && "Agent".equals(nodes.get(p).type())) {
