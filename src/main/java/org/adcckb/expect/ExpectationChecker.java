@@ -64,14 +64,14 @@ public final class ExpectationChecker {
                 for (Map.Entry<String, String> e : cmp.outcome().entrySet()) {
                     String a = ev.outcome().asMap().get(e.getKey());
                     String b = other.outcome().asMap().get(e.getKey());
-                    checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + e.getValue() + " than in " + cmp.with(),
+                    checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + relation(e.getValue()) + " " + cmp.with(),
                             direction(Levels.gradeRank(a), Levels.gradeRank(b), e.getValue()), a + " vs " + b));
                 }
                 for (Map.Entry<String, Map<String, String>> c : cmp.cells().entrySet()) {
                     CellState a = ev.cells().get(c.getKey());
                     CellState b = other.cells().get(c.getKey());
                     for (Map.Entry<String, String> e : c.getValue().entrySet()) {
-                        String what = "cells." + c.getKey() + "." + e.getKey() + " " + e.getValue() + " than in " + cmp.with();
+                        String what = "cells." + c.getKey() + "." + e.getKey() + " " + relation(e.getValue()) + " " + cmp.with();
                         if (b == null) {
                             throw new InputException(ev.scenario().origin(), cmp.path() + ".cells." + c.getKey(),
                                     "scenario '" + cmp.with() + "' has no cell '" + c.getKey() + "' to compare with");
@@ -91,6 +91,10 @@ public final class ExpectationChecker {
             }
         }
         return checks;
+    }
+
+    private static String relation(String direction) {
+        return "same".equals(direction) ? "same as in" : direction + " than in";
     }
 
     private static List<String> scaleOf(String field) {

@@ -10,6 +10,16 @@ public final class Suggest {
     }
 
     public static Optional<String> closest(String given, Collection<String> known) {
+        String g0 = given.toLowerCase(java.util.Locale.ROOT);
+        // A shortened name ("dara") or the right characters in another order ("V158") beat a near spelling.
+        if (g0.length() >= 3) {
+            for (String k : known.stream().sorted().toList()) {
+                String kl = k.toLowerCase(java.util.Locale.ROOT);
+                if (!kl.equals(g0) && (kl.startsWith(g0) || sameLetters(kl, g0))) {
+                    return Optional.of(k);
+                }
+            }
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String g = given.toLowerCase(java.util.Locale.ROOT);
@@ -27,6 +37,14 @@ public final class Suggest {
     /** ", did you mean 'x'?" or nothing. */
     public static String hint(String given, Collection<String> known) {
         return closest(given, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
     }
 
     static int distance(String a, String b) {

@@ -33,6 +33,8 @@ import org.kie.internal.io.ResourceFactory;
 public final class KnowledgeBaseLoader {
 
     public static final List<String> REQUIRED_METADATA = List.of("source", "evidence", "rationale");
+    /** Every metadata key a rule may carry: a misspelt one would otherwise be dropped without a word. */
+    public static final List<String> KNOWN_METADATA = List.of("source", "evidence", "rationale", "inferred");
 
     private static final Pattern RULE_HEADER =
             Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
@@ -176,6 +178,13 @@ public final class KnowledgeBaseLoader {
     private static RuleInfo ruleInfo(Rule rule, RuleLocation at, String file, List<Problem> problems) {
         Map<String, Object> meta = rule.getMetaData();
         String where = "rule \"" + rule.getName() + "\"";
+        for (String key : new java.util.TreeSet<>(meta.keySet())) {
+            if (!KNOWN_METADATA.contains(key)) {
+                problems.add(new Problem(at.file(), at.line(), where + " has unknown metadata @" + key
+                        + org.adcckb.json.Suggest.closest(key, KNOWN_METADATA).map(k -> " (did you mean @" + k + "?)").orElse("")
+                        + "; allowed: @" + String.join(", @", KNOWN_METADATA)));
+            }
+        }
         for (String key : REQUIRED_METADATA) {
             Object v = meta.get(key);
             if (v == null || v.toString().isBlank()) {

@@ -133,7 +133,8 @@ public final class Reasoner {
                     }
                     RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
                             () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
-                    derivations.add(new Derivation(rule, List.copyOf(premises)));
+                    // Sorted: an accumulated collection lists its members in the order the engine found them.
+                    derivations.add(new Derivation(rule, premises.stream().sorted().toList()));
                 }
             }
             derivations = derivations.stream().distinct().sorted().toList();

@@ -18,6 +18,7 @@ import org.adcckb.json.JsonInput;
 import org.adcckb.json.JsonInput.Obj;
 import org.adcckb.json.JsonInput.Value;
 import org.adcckb.json.Suggest;
+import org.adcckb.kb.Evidence;
 import org.adcckb.kb.Vocabulary;
 
 /**
@@ -102,8 +103,10 @@ public final class ScenarioReader {
             }
         }
 
+        Map<String, String> cellTypes = new TreeMap<>();
+        cells.forEach(c -> cellTypes.put(c.id(), c.type()));
         Expectations expect = root.has("expect")
-                ? expectations(root.get("expect").object().only(EXPECT), cellPaths.keySet()) : null;
+                ? expectations(root.get("expect").object().only(EXPECT), id, cellTypes) : null;
         return new Scenario(id, title, setting, cells, treatments, expect, origin);
     }
 
@@ -128,7 +131,7 @@ public final class ScenarioReader {
         return new Cell(id, type, cd38, cd16, knockout, o.text("line", null));
     }
 
-    private Expectations expectations(Obj e, Set<String> cellIds) {
+    private Expectations expectations(Obj e, String scenarioId, Map<String, String> cellTypes) {
         List<String> findings = new ArrayList<>();
         if (e.has("findings")) {
             for (Value v : e.get("findings").array()) {
@@ -136,7 +139,7 @@ public final class ScenarioReader {
             }
         }
         Map<String, String> outcome = e.has("outcome") ? outcomeChecks(e.get("outcome").object(), false) : Map.of();
-        Map<String, Map<String, String>> cells = e.has("cells") ? cellChecks(e.get("cells").object(), cellIds, false) : Map.of();
+        Map<String, Map<String, String>> cells = e.has("cells") ? cellChecks(e.get("cells").object(), cellTypes, false) : Map.of();
         List<Expectations.Comparison> compare = new ArrayList<>();
         if (e.has("compare")) {
             for (Value v : e.get("compare").array()) {
@@ -145,8 +148,11 @@ public final class ScenarioReader {
                 if (!ID.matcher(with).matches()) {
                     throw c.get("with").error("'" + with + "' is not a scenario id");
                 }
+                if (with.equals(scenarioId)) {
+                    throw c.get("with").error("a scenario cannot be compared with itself");
+                }
                 Map<String, String> co = c.has("outcome") ? outcomeChecks(c.get("outcome").object(), true) : Map.of();
-                Map<String, Map<String, String>> cc = c.has("cells") ? cellChecks(c.get("cells").object(), cellIds, true) : Map.of();
+                Map<String, Map<String, String>> cc = c.has("cells") ? cellChecks(c.get("cells").object(), cellTypes, true) : Map.of();
                 if (co.isEmpty() && cc.isEmpty()) {
                     throw c.error("a comparison needs at least one 'outcome' or 'cells' check");
                 }
@@ -156,7 +162,15 @@ public final class ScenarioReader {
         if (outcome.isEmpty() && cells.isEmpty() && compare.isEmpty()) {
             throw e.error("an expect block needs at least one check in 'outcome', 'cells' or 'compare'");
         }
-        return new Expectations(List.copyOf(findings), e.text("claim", null), e.text("source", null),
+        String source = e.text("source", null);
+        if (source != null) {
+            for (String ref : source.split(";")) {
+                if (!Evidence.isSource(ref.trim())) {
+                    throw e.get("source").error("'" + ref.trim() + "' is not a source; expected doi:10.xxxx/... or PMID:nnn, several separated by ';'");
+                }
+            }
+        }
+        return new Expectations(List.copyOf(findings), e.text("claim", null), source,
                 outcome, cells, List.copyOf(compare));
     }
 
@@ -170,8 +184,9 @@ public final class ScenarioReader {
         return out;
     }
 
-    private Map<String, Map<String, String>> cellChecks(Obj o, Set<String> cellIds, boolean comparative) {
+    private Map<String, Map<String, String>> cellChecks(Obj o, Map<String, String> cellTypes, boolean comparative) {
         Map<String, Map<String, String>> out = new TreeMap<>();
+        Set<String> cellIds = cellTypes.keySet();
         for (String id : o.fieldNames()) {
             if (!cellIds.contains(id)) {
                 throw new InputException(o.file(), o.path() + "." + id, "'" + id + "' names no cell of this scenario; cells: "
@@ -181,12 +196,19 @@ public final class ScenarioReader {
             Map<String, String> checks = new TreeMap<>();
             for (String field : c.fieldNames()) {
                 Value v = c.get(field);
+                if ("depletion".equals(field) && !"nk".equals(cellTypes.get(id))) {
+                    throw v.error("depletion is checked on NK cells; '" + id + "' is a " + cellTypes.get(id) + " population");
+                }
                 if ("binding".equals(field)) {
                     Obj b = v.object();
                     for (String agent : b.fieldNames()) {
                         if (!vocabulary.knows(agent)) {
                             throw new InputException(b.file(), b.path() + "." + agent, "unknown agent '" + agent + "'; the knowledge base knows: "
                                     + String.join(", ", vocabulary.agentNames()) + Suggest.hint(agent, vocabulary.agentNames()));
+                        }
+                        if (!"antibody".equals(vocabulary.agents().get(agent).role())) {
+                            throw new InputException(b.file(), b.path() + "." + agent, "'" + agent + "' is a "
+                                    + vocabulary.agents().get(agent).role() + ", not an antibody; binding is checked for antibodies");
                         }
                         Value bv = b.get(agent);
                         checks.put("binding." + agent, comparative ? bv.oneOf(DIRECTIONS, "a direction")

@@ -177,7 +177,7 @@ class CliTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).endsWith("\n");
         List<String> lines = r.outLines();
-        assertThat(lines).hasSize(13).hasSize(factFiles.size());
+        assertThat(lines).hasSizeGreaterThan(1).hasSize(factFiles.size());
         List<String> ids = new ArrayList<>();
         for (String line : lines) {
             JsonNode n = JSON.readTree(line);
@@ -193,7 +193,7 @@ class CliTest {
     void explainJsonRefusesSeveralScenarios() {
         Run r = badInput("explain", "--format", "json", FACTS);
 
-        assertThat(r.err()).startsWith("adcc: --format json: ").contains("13 given").contains("--format jsonl");
+        assertThat(r.err()).startsWith("adcc: --format json: ").contains(factFiles.size() + " given").contains("--format jsonl");
     }
 
     @ParameterizedTest

@@ -406,4 +406,23 @@ class KnowledgeBaseLoaderTest {
         RuleInfo net = kb.rule("Net ADCC is the potential moved by its modifiers").orElseThrow();
         assertThat(Files.readAllLines(adcc).get(net.line() - 1)).isEqualTo("rule \"Net ADCC is the potential moved by its modifiers\"");
     }
+
+    @Test
+    void aMisspeltMetadataKeyIsRefusedNotDropped(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Path drl = tmp.resolve("fratricide.drl");
+        String text = Files.readString(drl);
+        Files.writeString(drl, text.replaceFirst("@inferred\\(", "@infered("));
+        Throwable t = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(t).isInstanceOf(KnowledgeBaseException.class);
+        assertThat(((KnowledgeBaseException) t).problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("fratricide.drl");
+            assertThat(p.message()).contains("has unknown metadata @infered (did you mean @inferred?)")
+                    .contains("allowed: @source, @evidence, @rationale, @inferred");
+        });
+    }
 }

@@ -81,6 +81,14 @@ class AdccRulesTest {
     }
 
     @Test
+    void theCd16AlleleIsNotTakenToChangeAdccInPatients() {
+        var f = evaluate(scenario("f").inVivo().myeloma("mm", "high").nk("nk", "low", "158F").treat("daratumumab"));
+        var v = evaluate(scenario("v").inVivo().myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab"));
+        assertThat(TestKb.nodes(f, "AdccModifier")).isEmpty();
+        assertThat(f.outcome().adcc()).isEqualTo(v.outcome().adcc());
+    }
+
+    @Test
     void inPatientsTheLossOfEffectorsLowersAdccButLeavesTheSurvivorsWorking() {
         var ev = evaluate(scenario("vivo").inVivo().myeloma("mm", "high").nk("nk", "high", "none").nk("eff", "low", "158V")
                 .treat("daratumumab"));

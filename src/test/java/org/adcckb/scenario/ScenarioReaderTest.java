@@ -502,6 +502,45 @@ class ScenarioReaderTest {
     class BadExpectations {
 
         @Test
+        void sourceMustBeADoiOrPmid() {
+            InputException e = refused(exampleWith("\"expect\": { \"source\": \"Lejeune 2021\", \"outcome\": { \"adcc\": \"low\" } }"));
+
+            assertThat(e.where()).isEqualTo("$.expect.source");
+            assertThat(e.detail()).startsWith("'Lejeune 2021' is not a source").contains("doi:10.xxxx/");
+        }
+
+        @Test
+        void severalSourcesAreAccepted() {
+            Scenario s = read(exampleWith("\"expect\": { \"source\": \"doi:10.3390/cancers13123072; PMID:9242542\", \"outcome\": { \"adcc\": \"low\" } }"));
+
+            assertThat(s.expect().source()).isEqualTo("doi:10.3390/cancers13123072; PMID:9242542");
+        }
+
+        @Test
+        void depletionIsCheckedOnNkCellsOnly() {
+            InputException e = refused(exampleWith("\"expect\": { \"cells\": { \"mm\": { \"depletion\": \"none\" } } }"));
+
+            assertThat(e.where()).isEqualTo("$.expect.cells.mm.depletion");
+            assertThat(e.detail()).isEqualTo("depletion is checked on NK cells; 'mm' is a myeloma population");
+        }
+
+        @Test
+        void bindingIsCheckedForAntibodiesOnly() {
+            InputException e = refused(exampleWith("\"expect\": { \"cells\": { \"nk\": { \"binding\": { \"atra\": \"none\" } } } }"));
+
+            assertThat(e.where()).isEqualTo("$.expect.cells.nk.binding.atra");
+            assertThat(e.detail()).isEqualTo("'atra' is a modulator, not an antibody; binding is checked for antibodies");
+        }
+
+        @Test
+        void aScenarioIsNotComparedWithItself() {
+            InputException e = refused(exampleWith("\"expect\": { \"compare\": [ { \"with\": \"example\", \"outcome\": { \"adcc\": \"same\" } } ] }"));
+
+            assertThat(e.where()).isEqualTo("$.expect.compare[0].with");
+            assertThat(e.detail()).isEqualTo("a scenario cannot be compared with itself");
+        }
+
+        @Test
         void unknownOutcomeField() {
             InputException e = refused(exampleWith("\"expect\": { \"outcome\": { \"adc\": \"low\" } }"));
 
