@@ -26,11 +26,17 @@ final class KnowledgeOptions {
         return KnowledgeBaseLoader.load(rulesDir());
     }
 
+    /** The knowledge base behind the question API, with this command's firing limit. */
+    org.adcckb.AdccKb open() {
+        reasoner(null);
+        return new org.adcckb.AdccKb(load(), maxFirings);
+    }
+
     Reasoner reasoner(KnowledgeBase kb) {
         if (maxFirings < 1) {
             throw new org.adcckb.json.InputException("--max-firings", "", "must be a positive number, got " + maxFirings);
         }
-        return new Reasoner(kb, maxFirings);
+        return kb == null ? null : new Reasoner(kb, maxFirings);
     }
 
     /** The checkout the launcher runs from ({@code -Dadcc.home}), so ./adcc works from any directory. */

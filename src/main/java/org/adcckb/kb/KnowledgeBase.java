@@ -22,7 +22,12 @@ public final class KnowledgeBase {
     private final String directory;
     private final String fingerprint;
 
-    KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, String directory, String fingerprint) {
+    private final Map<String, String> texts;
+    private volatile RuleShapes shapes;
+
+    KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, String directory, String fingerprint,
+                  Map<String, String> texts) {
+        this.texts = Map.copyOf(texts);
         this.kieBase = kieBase;
         this.vocabulary = vocabulary;
         this.rules = List.copyOf(rules);
@@ -51,6 +56,25 @@ public final class KnowledgeBase {
     /** The rules directory as it was given. */
     public String directory() {
         return directory;
+    }
+
+    /** The rule files, relative to the rules directory, with their text. */
+    public Map<String, String> ruleTexts() {
+        return new java.util.TreeMap<>(texts);
+    }
+
+    /** What each rule needs and concludes, parsed on first use (explain does not need it). */
+    public RuleShapes shapes() {
+        RuleShapes s = shapes;
+        if (s == null) {
+            synchronized (this) {
+                if (shapes == null) {
+                    shapes = RuleShapes.parse(new java.util.TreeMap<>(texts), org.adcckb.facts.FactTypes.NAMES);
+                }
+                s = shapes;
+            }
+        }
+        return s;
     }
 
     /** SHA-256 of the rule files' names and contents: same fingerprint, same knowledge. */

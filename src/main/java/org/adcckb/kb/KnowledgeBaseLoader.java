@@ -107,7 +107,7 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(dedupe(problems));
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, texts, vocabFile));
+        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, texts, vocabFile), relativeTexts(dir, texts));
     }
 
     private record RuleLocation(String file, int line) {
@@ -146,6 +146,12 @@ public final class KnowledgeBaseLoader {
             }
         }
         return at;
+    }
+
+    private static Map<String, String> relativeTexts(Path dir, Map<String, String> texts) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        texts.forEach((shownFile, text) -> out.put(relative(dir, shownFile), text));
+        return out;
     }
 
     /** Blanks out block comments, keeping line breaks, so a commented-out rule is not taken for a rule. */

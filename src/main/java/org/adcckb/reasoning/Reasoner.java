@@ -59,11 +59,21 @@ public final class Reasoner {
     }
 
     public Evaluation evaluate(Scenario scenario) {
+        return evaluate(scenario, true);
+    }
+
+    /**
+     * @param explain false to skip recording derivations: the outcome, cells and facts are the same, the
+     *                nodes carry no derivations; for sweeps and searches that only compare outcomes
+     */
+    public Evaluation evaluate(Scenario scenario, boolean explain) {
         KieSession session = kb.newSession();
         try {
             DerivationRecorder recorder = new DerivationRecorder();
-            session.addEventListener(recorder.agenda);
-            session.addEventListener(recorder.runtime);
+            if (explain) {
+                session.addEventListener(recorder.agenda);
+                session.addEventListener(recorder.runtime);
+            }
             Map<Object, Boolean> inputs = new IdentityHashMap<>();
             for (Object fact : inputFacts(scenario)) {
                 session.insert(fact);
@@ -71,9 +81,12 @@ public final class Reasoner {
             }
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings && session.fireAllRules(1) > 0) {
+                if (!explain) {
+                    return evaluate(scenario, true); // unreachable in effect: it fails again, naming the busy rules
+                }
                 throw new RuleLoopException(scenario.id(), maxFirings, recorder.firings());
             }
-            return collect(scenario, session, recorder, inputs);
+            return collect(scenario, session, recorder, inputs, explain);
         } finally {
             session.dispose();
         }
@@ -99,13 +112,13 @@ public final class Reasoner {
     }
 
     private Evaluation collect(Scenario scenario, KieSession session, DerivationRecorder recorder,
-                               Map<Object, Boolean> inputs) {
+                               Map<Object, Boolean> inputs, boolean explain) {
         List<Object> facts = new ArrayList<>();
         Map<Object, List<Match>> justifiers = new IdentityHashMap<>();
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
-            if (!inputs.containsKey(o)) {
+            if (explain && !inputs.containsKey(o)) {
                 List<Match> live = Justifications.of(h);
                 if (live.isEmpty() && recorder.insertedBy(o) != null) {
                     live = List.of(recorder.insertedBy(o)); // inserted without insertLogical: stays until retracted

@@ -1,0 +1,63 @@
+package org.adcckb;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioReader;
+import org.adcckb.whatif.WhatIf;
+
+/**
+ * The questions adcc-kb answers, as a Java API; the command line is a thin layer over it.
+ *
+ * <pre>{@code
+ * AdccKb kb = AdccKb.load(Path.of("rules"));
+ * Scenario s = kb.read(Path.of("facts/lejeune-2021/low-target-dara.json"));
+ * Evaluation ev = kb.evaluate(s);                                  // outcome, cells, explanation
+ * WhatIf w = kb.whatIf(s, List.of(Edit.add("cd38_nanobody@nk")));  // what changes, and why
+ * }</pre>
+ *
+ * <p>One instance may be shared by any number of threads: the compiled knowledge base is read-only and
+ * every evaluation runs in a session of its own.
+ */
+public final class AdccKb {
+
+    private final KnowledgeBase kb;
+    private final Reasoner reasoner;
+
+    public AdccKb(KnowledgeBase kb, int maxFirings) {
+        this.kb = kb;
+        this.reasoner = new Reasoner(kb, maxFirings);
+    }
+
+    /** Compiles the rules directory; problems are reported as a {@link org.adcckb.kb.KnowledgeBaseException}. */
+    public static AdccKb load(Path rules) {
+        return new AdccKb(KnowledgeBaseLoader.load(rules), Reasoner.DEFAULT_MAX_FIRINGS);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    public Reasoner reasoner() {
+        return reasoner;
+    }
+
+    public Scenario read(Path file) {
+        return new ScenarioReader(kb.vocabulary()).read(file);
+    }
+
+    public Evaluation evaluate(Scenario s) {
+        return reasoner.evaluate(s);
+    }
+
+    /** Applies the edits to a copy of the scenario and compares both, each in a fresh session. */
+    public WhatIf whatIf(Scenario s, List<Edit> edits) {
+        Scenario variant = Edit.applyAll(s, edits, kb.vocabulary());
+        return WhatIf.compare(edits, reasoner.evaluate(s), reasoner.evaluate(variant), kb.shapes());
+    }
+}

@@ -1,0 +1,69 @@
+package org.adcckb.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.adcckb.AdccKb;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.explain.WhatIfReport;
+import org.adcckb.json.InputException;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.WhatIf;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code adcc whatif}: what changes when treatments are added, removed or cells changed, and why. */
+@Command(name = "whatif", mixinStandardHelpOptions = true,
+        description = {"Compare a scenario with an edited copy: each outcome and cell change with its direction, "
+                + "the conclusions gained, lost and changed, and the chain from the edit to each outcome.",
+                "Edits apply in the order: --remove, --add, --set."})
+final class WhatIfCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
+    Path file;
+
+    @Option(names = "--add", paramLabel = "AGENT[@CELL]", description = "Add a treatment: in the system, or pre-incubated on CELL.")
+    List<String> add = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "AGENT[@CELL]", description = "Remove a treatment of the scenario.")
+    List<String> remove = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line) or setting=in_vivo|in_vitro.")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
+    Format format;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Edit> edits = new ArrayList<>();
+        remove.forEach(r -> edits.add(Edit.remove(r)));
+        add.forEach(a -> edits.add(Edit.add(a)));
+        set.forEach(x -> edits.add(Edit.set(x)));
+        if (edits.isEmpty()) {
+            throw new InputException("whatif", "", "give at least one edit: --add AGENT[@CELL], --remove AGENT[@CELL] or --set CELL.FIELD=VALUE");
+        }
+        AdccKb kb = knowledge.open();
+        Scenario s = kb.read(file);
+        WhatIf w = kb.whatIf(s, edits);
+        String out = format == Format.json
+                ? JsonReport.pretty(WhatIfReport.toJson(w, kb.knowledgeBase().fingerprint())) + "\n"
+                : WhatIfReport.text(w);
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package org.adcckb.facts;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The fact types rules can match and conclude, so tools that read rules can tell a fact type from another word. */
+public final class FactTypes {
+
+    public static final List<Class<? extends Fact>> ALL = List.of(
+            Cell.class, Exposure.class, Agent.class, Setting.class,
+            Cd38Modulation.class, Cd38Surface.class, EpitopeMasked.class, AntibodyBinding.class,
+            Fratricide.class, NkDepletion.class, AdccEngagement.class, AdccModifier.class, Adcc.class);
+
+    public static final Set<String> NAMES = ALL.stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+
+    private FactTypes() {
+    }
+}

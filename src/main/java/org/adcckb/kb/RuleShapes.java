@@ -1,0 +1,151 @@
+package org.adcckb.kb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * What each rule needs and what it concludes, read from the rule files themselves with the DRL parser:
+ * the top-level conditions of its {@code when} part (with their text and line) and the fact types its
+ * consequence creates. What-if and why-not use it, so their explanations cannot drift from the rules.
+ */
+public final class RuleShapes {
+
+    /**
+     * One top-level condition of a rule.
+     *
+     * @param index   1-based position in the {@code when} part
+     * @param text    the condition as written
+     * @param negated a {@code not}: the rule needs the absence of such facts
+     * @param types   the fact types it mentions
+     */
+    public record Condition(int index, String text, int line, boolean negated, Set<String> types) {
+    }
+
+    /**
+     * A rule's shape.
+     *
+     * @param packageName the DRL package, whose imports and functions the conditions rely on
+     * @param produces    the fact types the consequence names (the conclusions it can insert)
+     */
+    public record Shape(String name, String file, String packageName, List<Condition> conditions, Set<String> produces) {
+    }
+
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b([A-Z][A-Za-z0-9]*)\\b");
+
+    private final Map<String, Shape> byName;
+
+    private RuleShapes(Map<String, Shape> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * @param texts     rule file (relative) to its text
+     * @param factTypes the simple names of the fact types, to tell conclusions from other capitalised words
+     */
+    static RuleShapes parse(Map<String, String> texts, Set<String> factTypes) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            String text = e.getValue();
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, text);
+            } catch (DroolsParserException ex) {
+                throw new IllegalStateException("rule file compiled but does not parse: " + e.getKey(), ex);
+            }
+            if (pkg == null) {
+                continue;
+            }
+            for (RuleDescr r : pkg.getRules()) {
+                if (r.isQuery()) {
+                    continue;
+                }
+                List<Condition> conditions = new ArrayList<>();
+                int i = 0;
+                for (BaseDescr d : r.getLhs().getDescrs()) {
+                    i++;
+                    Set<String> types = new LinkedHashSet<>();
+                    collectTypes(d, types);
+                    types.retainAll(factTypes);
+                    conditions.add(new Condition(i, slice(text, d), d.getLine(), d instanceof NotDescr, types));
+                }
+                Set<String> produces = new LinkedHashSet<>();
+                Matcher m = TYPE_NAME.matcher(String.valueOf(r.getConsequence()));
+                while (m.find()) {
+                    if (factTypes.contains(m.group(1))) {
+                        produces.add(m.group(1));
+                    }
+                }
+                shapes.put(r.getName(), new Shape(r.getName(), e.getKey(), pkg.getName(), List.copyOf(conditions), produces));
+            }
+        }
+        return new RuleShapes(shapes);
+    }
+
+    private static String slice(String text, BaseDescr d) {
+        int start = d.getStartCharacter();
+        int end = d.getEndCharacter();
+        if (start < 0 || end <= start || start >= text.length()) {
+            return d.toString();
+        }
+        return text.substring(start, Math.min(text.length(), end)).strip().replaceAll("\\s+", " ");
+    }
+
+    private static void collectTypes(BaseDescr d, Set<String> out) {
+        if (d instanceof PatternDescr p) {
+            out.add(p.getObjectType());
+            if (p.getSource() instanceof AccumulateDescr acc) {
+                if (acc.getInput() != null) {
+                    collectTypes(acc.getInput(), out);
+                }
+            }
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr c : ce.getDescrs()) {
+                collectTypes(c, out);
+            }
+        } else if (d instanceof AndDescr and) {
+            for (BaseDescr c : and.getDescrs()) {
+                collectTypes(c, out);
+            }
+        }
+    }
+
+    public Shape shape(String rule) {
+        return byName.get(rule);
+    }
+
+    public java.util.Collection<Shape> all() {
+        return byName.values();
+    }
+
+    /** The fact types a rule's {@code not} conditions name. */
+    public Set<String> negatedTypes(String rule) {
+        Shape s = byName.get(rule);
+        Set<String> out = new LinkedHashSet<>();
+        if (s != null) {
+            s.conditions().stream().filter(Condition::negated).forEach(c -> out.addAll(c.types()));
+        }
+        return out;
+    }
+
+    /** The rules whose consequence creates facts of a type. */
+    public List<Shape> producing(String factType) {
+        return byName.values().stream().filter(s -> s.produces().contains(factType)).toList();
+    }
+}
