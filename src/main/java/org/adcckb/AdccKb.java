@@ -55,6 +55,12 @@ public final class AdccKb {
         return reasoner.evaluate(s);
     }
 
+    /** Every combination of the factors, {@code threads} at a time; {@code progress} may be null. */
+    public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
+                                                org.adcckb.whatif.Sweep.Progress progress) {
+        return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress);
+    }
+
     /** Applies the edits to a copy of the scenario and compares both, each in a fresh session. */
     public WhatIf whatIf(Scenario s, List<Edit> edits) {
         Scenario variant = Edit.applyAll(s, edits, kb.vocabulary());

@@ -1,0 +1,94 @@
+package org.adcckb.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.adcckb.AdccKb;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.explain.SweepReport;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.Factor;
+import org.adcckb.whatif.Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Evaluate the full factorial of up to 12 factors (treatments present or absent, cell fields over values), "
+                + "in parallel, ranked by ADCC, then less fratricide and NK depletion; with the main effect of each factor.")
+final class SweepCommand implements Callable<Integer> {
+
+    enum Format { text, csv, json, markdown }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario.")
+    Path file;
+
+    @Option(names = "--vary", required = true, paramLabel = "FACTORS",
+            description = "AGENT[@CELL],... (each present or absent) or CELL.FIELD=v1|v2|... ; repeatable.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), csv, json or markdown.")
+    Format format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AdccKb kb = knowledge.open();
+        Scenario s = kb.read(file);
+        List<Factor> factors = new ArrayList<>();
+        for (String v : vary) {
+            factors.addAll(Factor.parse(v, s, kb.knowledgeBase().vocabulary()));
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            throw new org.adcckb.json.InputException("--threads", "", "must be a positive number, got " + n);
+        }
+        Sweep.Result r = kb.sweep(s, factors, n, new StderrProgress(spec.commandLine().getErr()));
+        String out = switch (format) {
+            case text -> SweepReport.text(r);
+            case csv -> SweepReport.csv(r);
+            case markdown -> SweepReport.markdown(r);
+            case json -> JsonReport.pretty(SweepReport.json(r, kb.knowledgeBase().fingerprint())) + "\n";
+        };
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Progress on stderr, once a second, only for sweeps that take longer than a second. */
+    static final class StderrProgress implements Sweep.Progress {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private long lastReport = start;
+        private boolean reported;
+
+        StderrProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void update(int done, int total) {
+            long now = System.nanoTime();
+            boolean last = done == total;
+            if ((now - lastReport >= 1_000_000_000L && now - start >= 1_000_000_000L) || (last && reported)) {
+                err.printf("sweep: %d/%d combinations (%d%%)%n", done, total, 100L * done / total);
+                err.flush();
+                lastReport = now;
+                reported = true;
+            }
+        }
+    }
+}

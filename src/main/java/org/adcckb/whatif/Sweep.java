@@ -1,0 +1,202 @@
+package org.adcckb.whatif;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.adcckb.facts.Levels;
+import org.adcckb.json.InputException;
+import org.adcckb.kb.Vocabulary;
+import org.adcckb.reasoning.CellState;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Outcome;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Scenario;
+
+/**
+ * The full factorial over a set of factors: every combination evaluated in a session of its own, spread
+ * over the cores, ranked by ADCC and then by how little fratricide and NK depletion it costs, with the
+ * main effect of each factor.
+ */
+public final class Sweep {
+
+    public static final int MAX_FACTORS = 12;
+    public static final int MAX_COMBINATIONS = 100_000;
+
+    /** Reports progress: {@code done} of {@code total} combinations evaluated. */
+    public interface Progress {
+        void update(int done, int total);
+    }
+
+    /**
+     * One combination.
+     *
+     * @param levels     the level of each factor, in factor order
+     * @param targetCd38 each myeloma population's surface CD38 after modulation
+     */
+    public record Row(int index, List<String> levels, Outcome outcome, Map<String, String> targetCd38) {
+    }
+
+    /**
+     * How often moving one factor from its reference level changes ADCC, over all combinations of the others.
+     *
+     * @param level the level compared with the reference ({@code present} for a treatment)
+     */
+    public record Effect(String factor, String level, int raises, int lowers, int unchanged) {
+    }
+
+    /** Rows ranked best first, and the effects in factor order. */
+    public record Result(Scenario scenario, List<Factor> factors, List<Row> rows, List<Effect> effects) {
+    }
+
+    private Sweep() {
+    }
+
+    public static Result run(Scenario base, List<Factor> factors, Reasoner reasoner, Vocabulary vocabulary,
+                             int threads, Progress progress) {
+        if (factors.isEmpty()) {
+            throw new InputException("--vary", "", "give at least one factor to vary");
+        }
+        if (factors.size() > MAX_FACTORS) {
+            throw new InputException("--vary", "", factors.size() + " factors given; a sweep takes at most " + MAX_FACTORS);
+        }
+        List<String> labels = factors.stream().map(Factor::label).toList();
+        for (String l : labels) {
+            if (labels.indexOf(l) != labels.lastIndexOf(l)) {
+                throw new InputException("--vary " + l, "", "the factor is given twice");
+            }
+        }
+        long total = 1;
+        for (Factor f : factors) {
+            total *= f.levels().size();
+            if (total > MAX_COMBINATIONS) {
+                throw new InputException("--vary", "", "more than " + MAX_COMBINATIONS + " combinations; vary fewer factors or levels");
+            }
+        }
+        int n = (int) total;
+        Row[] rows = new Row[n];
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
+            Thread t = new Thread(r, "adcc-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int workers = Math.max(1, Math.min(threads, n));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                final int first = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = first; i < n; i += workers) {
+                        rows[i] = evaluate(base, factors, i, reasoner, vocabulary);
+                        int d = done.incrementAndGet();
+                        if (progress != null) {
+                            progress.update(d, n);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Row> ranked = new ArrayList<>(List.of(rows));
+        ranked.sort(ranking(factors));
+        return new Result(base, List.copyOf(factors), List.copyOf(ranked), effects(factors, rows));
+    }
+
+    /** Levels of combination {@code index}: the first factor varies slowest. */
+    static int[] levels(List<Factor> factors, int index) {
+        int[] out = new int[factors.size()];
+        int rest = index;
+        for (int f = factors.size() - 1; f >= 0; f--) {
+            int size = factors.get(f).levels().size();
+            out[f] = rest % size;
+            rest /= size;
+        }
+        return out;
+    }
+
+    static int index(List<Factor> factors, int[] levels) {
+        int index = 0;
+        for (int f = 0; f < factors.size(); f++) {
+            index = index * factors.get(f).levels().size() + levels[f];
+        }
+        return index;
+    }
+
+    private static Row evaluate(Scenario base, List<Factor> factors, int index, Reasoner reasoner, Vocabulary vocabulary) {
+        int[] lv = levels(factors, index);
+        Scenario s = base;
+        List<String> names = new ArrayList<>();
+        for (int f = 0; f < factors.size(); f++) {
+            s = factors.get(f).apply(s, lv[f], vocabulary);
+            names.add(factors.get(f).levels().get(lv[f]));
+        }
+        Evaluation ev = reasoner.evaluate(s, false);
+        Map<String, String> target = new LinkedHashMap<>();
+        for (CellState c : ev.cells().values()) {
+            if ("myeloma".equals(c.type())) {
+                target.put(c.id(), c.cd38());
+            }
+        }
+        return new Row(index, List.copyOf(names), ev.outcome(), target);
+    }
+
+    /** ADCC high first; then less fratricide, less NK depletion, fewer treatments added, and the order of combination. */
+    private static Comparator<Row> ranking(List<Factor> factors) {
+        return Comparator.<Row>comparingInt(r -> -Levels.gradeRank(r.outcome().adcc()))
+                .thenComparingInt(r -> Levels.gradeRank(r.outcome().fratricide()))
+                .thenComparingInt(r -> Levels.gradeRank(r.outcome().nkDepletion()))
+                .thenComparingLong(r -> r.levels().stream().filter("present"::equals).count())
+                .thenComparingInt(Row::index);
+    }
+
+    private static List<Effect> effects(List<Factor> factors, Row[] rows) {
+        List<Effect> out = new ArrayList<>();
+        for (int f = 0; f < factors.size(); f++) {
+            Factor factor = factors.get(f);
+            for (int level = 1; level < factor.levels().size(); level++) {
+                int raises = 0;
+                int lowers = 0;
+                int same = 0;
+                for (Row r : rows) {
+                    int[] lv = levels(factors, r.index());
+                    if (lv[f] != 0) {
+                        continue;
+                    }
+                    lv[f] = level;
+                    Row other = rows[index(factors, lv)];
+                    int d = Levels.gradeRank(other.outcome().adcc()) - Levels.gradeRank(r.outcome().adcc());
+                    if (d > 0) {
+                        raises++;
+                    } else if (d < 0) {
+                        lowers++;
+                    } else {
+                        same++;
+                    }
+                }
+                String name = factor instanceof Factor.TreatmentFactor ? "present"
+                        : factor.levels().get(level) + " vs " + factor.levels().get(0);
+                out.add(new Effect(factor.label(), name, raises, lowers, same));
+            }
+        }
+        return out;
+    }
+}
