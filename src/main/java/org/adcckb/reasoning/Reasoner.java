@@ -92,11 +92,15 @@ public final class Reasoner {
         }
     }
 
-    /** The scenario as facts: setting, the vocabulary's agents, cells, and one exposure per agent and population reached. */
     private List<Object> inputFacts(Scenario scenario) {
+        return inputFacts(scenario, kb.vocabulary());
+    }
+
+    /** The scenario as facts: setting, the vocabulary's agents, cells, and one exposure per agent and population reached. */
+    public static List<Object> inputFacts(Scenario scenario, org.adcckb.kb.Vocabulary vocabulary) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Setting(scenario.setting()));
-        facts.addAll(kb.vocabulary().agents().values());
+        facts.addAll(vocabulary.agents().values());
         facts.addAll(scenario.cells());
         Map<String, Exposure> exposures = new TreeMap<>();
         for (Treatment t : scenario.treatments()) {

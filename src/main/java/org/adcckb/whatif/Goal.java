@@ -1,0 +1,72 @@
+package org.adcckb.whatif;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.adcckb.facts.Levels;
+import org.adcckb.json.InputException;
+import org.adcckb.json.Suggest;
+import org.adcckb.reasoning.Outcome;
+import org.adcckb.scenario.ScenarioReader;
+
+/** A wished-for outcome: {@code adcc=high}, {@code adcc>=moderate}, {@code fratricide<=low}. */
+public record Goal(String field, String op, String level) {
+
+    private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z]+)\\s*(>=|<=|=|>|<)\\s*([A-Za-z]+)\\s*");
+
+    public static Goal parse(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new InputException("--goal " + text, "", "expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: "
+                    + String.join(", ", ScenarioReader.OUTCOMES));
+        }
+        String field = m.group(1);
+        if (!ScenarioReader.OUTCOMES.contains(field)) {
+            throw new InputException("--goal " + text, "", "'" + field + "' is not an outcome; outcomes: "
+                    + String.join(", ", ScenarioReader.OUTCOMES) + Suggest.hint(field, ScenarioReader.OUTCOMES));
+        }
+        String level = m.group(3);
+        if (!Levels.GRADES.contains(level)) {
+            throw new InputException("--goal " + text, "", "'" + level + "' is not a grade; grades: "
+                    + String.join(", ", Levels.GRADES) + Suggest.hint(level, Levels.GRADES));
+        }
+        return new Goal(field, m.group(2), level);
+    }
+
+    public String value(Outcome o) {
+        return o.asMap().get(field);
+    }
+
+    public boolean met(Outcome o) {
+        int a = Levels.gradeRank(value(o));
+        int g = Levels.gradeRank(level);
+        return switch (op) {
+            case "=" -> a == g;
+            case ">=" -> a >= g;
+            case "<=" -> a <= g;
+            case ">" -> a > g;
+            case "<" -> a < g;
+            default -> throw new IllegalStateException(op);
+        };
+    }
+
+    /** The fact type whose conclusions set this outcome. */
+    public String factType() {
+        return switch (field) {
+            case "adcc" -> "Adcc";
+            case "fratricide" -> "Fratricide";
+            case "nkDepletion" -> "NkDepletion";
+            default -> throw new IllegalStateException(field);
+        };
+    }
+
+    /** Whether the goal asks for more of the outcome than there is (so its conclusions are wanted, not unwanted). */
+    public boolean wantsMore(Outcome now) {
+        return Levels.gradeRank(level) > Levels.gradeRank(value(now)) || List.of(">", ">=").contains(op) && !met(now);
+    }
+
+    @Override
+    public String toString() {
+        return field + op + level;
+    }
+}
