@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param scenario the scenario the expectation belongs to
  * @param findings the findings it encodes
- * @param what     what was checked, as {@code outcome.adcc = low} or {@code outcome.adcc higher than <id>}
+ * @param what     what was checked, as {@code outcome.adcc = low} or {@code outcome.adcc higher than in <id>}
  * @param actual   what the rules gave
  */
 public record Check(String scenario, List<String> findings, String what, boolean passed, String actual) {
