@@ -28,9 +28,12 @@ public final class AdccKb {
 
     private final KnowledgeBase kb;
     private final Reasoner reasoner;
+    private final int maxFirings;
+    private volatile org.adcckb.whatif.Probes probes;
 
     public AdccKb(KnowledgeBase kb, int maxFirings) {
         this.kb = kb;
+        this.maxFirings = maxFirings;
         this.reasoner = new Reasoner(kb, maxFirings);
     }
 
@@ -59,6 +62,28 @@ public final class AdccKb {
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
                                                 org.adcckb.whatif.Sweep.Progress progress) {
         return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress);
+    }
+
+    /**
+     * Why the scenario misses the goal, and the smallest sets of 1 to {@code maxSize} added treatments that
+     * reach it (none when the goal already holds).
+     */
+    public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize) {
+        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, reasoner, kb, this::probes, maxFirings);
+    }
+
+    /** The rules compiled again with why-not's prefix queries, built on first use. */
+    private org.adcckb.whatif.Probes probes() {
+        org.adcckb.whatif.Probes p = probes;
+        if (p == null) {
+            synchronized (this) {
+                if (probes == null) {
+                    probes = org.adcckb.whatif.Probes.build(kb);
+                }
+                p = probes;
+            }
+        }
+        return p;
     }
 
     /** Applies the edits to a copy of the scenario and compares both, each in a fresh session. */

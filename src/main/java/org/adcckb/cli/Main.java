@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, WhatIfCommand.class, SweepCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test)"})
 public final class Main implements Runnable {
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, whatif, sweep, rules or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, whatif, sweep, whynot, rules or test");
     }
 
     public static void main(String[] args) {

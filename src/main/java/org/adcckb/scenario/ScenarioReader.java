@@ -165,6 +165,9 @@ public final class ScenarioReader {
         String source = e.text("source", null);
         if (source != null) {
             for (String ref : source.split(";")) {
+                if (ref.isBlank()) {
+                    continue; // as in a rule's @source: an empty part between separators says nothing
+                }
                 if (!Evidence.isSource(ref.trim())) {
                     throw e.get("source").error("'" + ref.trim() + "' is not a source; expected doi:10.xxxx/... or PMID:nnn, several separated by ';'");
                 }

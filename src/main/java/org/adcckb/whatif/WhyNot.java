@@ -1,0 +1,234 @@
+package org.adcckb.whatif;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.adcckb.explain.Derivation;
+import org.adcckb.explain.Node;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.RuleShapes;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Outcome;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.Treatment;
+
+/**
+ * Why a scenario misses a goal, and the smallest sets of added treatments that reach it. The search runs
+ * the engine itself on every set of one to {@code maxSize} additions (each known agent in the system or on
+ * one population), keeping only the sets with no smaller solution inside. What stands in the way is then
+ * read off the difference each solution makes, and what is missing is asked of the rules that would
+ * derive it: their first condition that no fact satisfies now.
+ */
+public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean met, List<Obstacle> obstacles,
+                     List<Missing> missing, List<Solution> solutions, int maxSize, int evaluated) {
+
+    /**
+     * A conclusion on the path to the goal that solutions remove or change.
+     *
+     * @param movedBy how many of the solutions remove or change it
+     */
+    public record Obstacle(String key, String text, String change, int movedBy) {
+    }
+
+    /**
+     * A conclusion the goal needs that is not there, with the rule that would derive it and that rule's first
+     * unmet condition now (null when all its conditions hold but it concludes something else here).
+     */
+    public record Missing(String key, String text, String rule, Probes.Unmet unmet) {
+    }
+
+    /** A minimal set of added treatments that reaches the goal, with the outcome and the chains to it. */
+    public record Solution(List<Treatment> added, Outcome outcome, List<Chain> chains) {
+        public String label() {
+            return String.join(" + ", added.stream().map(Treatment::toString).toList());
+        }
+    }
+
+    public static WhyNot ask(Scenario s, Goal goal, int maxSize, Reasoner reasoner, KnowledgeBase kb,
+                             java.util.function.Supplier<Probes> probes, int maxFirings) {
+        Evaluation current = reasoner.evaluate(s);
+        if (goal.met(current.outcome())) {
+            return new WhyNot(s, goal, current, true, List.of(), List.of(), List.of(), maxSize, 0);
+        }
+        List<Treatment> candidates = new ArrayList<>();
+        for (String agent : kb.vocabulary().agentNames()) {
+            List<String> targets = new ArrayList<>();
+            targets.add(null);
+            s.cells().forEach(c -> targets.add(c.id()));
+            for (String on : targets) {
+                Treatment t = new Treatment(agent, on);
+                if (!s.treatments().contains(t)) {
+                    candidates.add(t);
+                }
+            }
+        }
+        List<List<Treatment>> found = new ArrayList<>();
+        int evaluated = 0;
+        for (int size = 1; size <= maxSize && size <= candidates.size(); size++) {
+            List<List<Treatment>> atThisSize = new ArrayList<>();
+            for (int[] combo : combinations(candidates.size(), size)) {
+                List<Treatment> set = new ArrayList<>();
+                for (int i : combo) {
+                    set.add(candidates.get(i));
+                }
+                if (found.stream().anyMatch(set::containsAll)) {
+                    continue; // not minimal: a smaller solution lies inside
+                }
+                evaluated++;
+                Scenario variant = withAdded(s, set, kb);
+                if (goal.met(reasoner.evaluate(variant, false).outcome())) {
+                    atThisSize.add(set);
+                }
+            }
+            found.addAll(atThisSize);
+        }
+
+        List<Solution> solutions = new ArrayList<>();
+        Map<String, Obstacle> obstacles = new TreeMap<>();
+        Map<String, Missing> missing = new LinkedHashMap<>();
+        Set<String> onPathNow = ancestorsOfType(current, goal.factType());
+        Probes.Session probe = null;
+        try {
+            for (List<Treatment> set : found) {
+                List<Edit> edits = set.stream().<Edit>map(Edit.Add::new).toList();
+                Evaluation variant = reasoner.evaluate(withAdded(s, set, kb));
+                WhatIf w = WhatIf.compare(edits, current, variant, kb.shapes());
+                solutions.add(new Solution(List.copyOf(set), variant.outcome(),
+                        w.chains().stream().filter(c -> c.outcome().equals(goal.field())).toList()));
+                // On the way there: what the goal's conclusions rest on, and what changed the obstacles.
+                Set<String> roots = new HashSet<>();
+                variant.explanation().nodes().stream().filter(n -> n.type().equals(goal.factType())).forEach(n -> roots.add(n.key()));
+                w.conclusions().stream().filter(c -> "changed".equals(c.kind()) && onPathNow.contains(c.key()))
+                        .forEach(c -> roots.add(c.key()));
+                Set<String> onPathThen = ancestors(variant, roots);
+                for (ConclusionChange c : w.conclusions()) {
+                    boolean derived = !"added".equals(c.kind()) && !"removed".equals(c.kind());
+                    if (!derived || c.type().equals(goal.factType())) {
+                        continue;
+                    }
+                    if (("lost".equals(c.kind()) || "changed".equals(c.kind())) && onPathNow.contains(c.key())) {
+                        Obstacle before = obstacles.get(c.key());
+                        obstacles.put(c.key(), new Obstacle(c.key(), c.before(), c.kind(), before == null ? 1 : before.movedBy() + 1));
+                    }
+                    if ("gained".equals(c.kind()) && onPathThen.contains(c.key()) && !missing.containsKey(c.key())) {
+                        Node n = variant.explanation().node(c.key()).orElseThrow();
+                        String rule = n.derivations().isEmpty() ? null : n.derivations().get(0).rule().name();
+                        if (probe == null) {
+                            probe = probes.get().open(s, maxFirings);
+                        }
+                        Probes.Unmet unmet = rule == null ? null : probe.unmet(rule);
+                        // A rule whose conditions all hold already concludes here, only about other facts:
+                        // what it adds in a solution is a consequence there, not something missing here.
+                        if (unmet != null) {
+                            missing.put(c.key(), new Missing(c.key(), c.after(), rule, unmet));
+                        }
+                    }
+                }
+            }
+            if (found.isEmpty()) {
+                // No solution to learn from: ask the rules that conclude the goal's facts, and what they wait for.
+                if (probe == null) {
+                    probe = probes.get().open(s, maxFirings);
+                }
+                backwards(goal.factType(), kb.shapes(), probe, missing, new HashSet<>(), 3);
+            }
+        } finally {
+            if (probe != null) {
+                probe.close();
+            }
+        }
+        // Smallest first (the search found them so); among equals, the ones that cost the effectors least.
+        solutions.sort(java.util.Comparator.<Solution>comparingInt(x -> x.added().size())
+                .thenComparingInt(x -> -org.adcckb.facts.Levels.gradeRank(x.outcome().adcc()))
+                .thenComparingInt(x -> org.adcckb.facts.Levels.gradeRank(x.outcome().fratricide()))
+                .thenComparingInt(x -> org.adcckb.facts.Levels.gradeRank(x.outcome().nkDepletion()))
+                .thenComparing(Solution::label));
+        List<Obstacle> ranked = new ArrayList<>(obstacles.values());
+        ranked.sort(java.util.Comparator.comparingInt((Obstacle o) -> -o.movedBy()).thenComparing(Obstacle::key));
+        return new WhyNot(s, goal, current, false, List.copyOf(ranked), List.copyOf(missing.values()),
+                List.copyOf(solutions), maxSize, evaluated);
+    }
+
+    private static void backwards(String type, RuleShapes shapes, Probes.Session probe, Map<String, Missing> out,
+                                  Set<String> seen, int depth) {
+        if (depth == 0 || !seen.add(type)) {
+            return;
+        }
+        for (RuleShapes.Shape shape : shapes.producing(type)) {
+            Probes.Unmet unmet = probe.unmet(shape.name());
+            if (unmet == null) {
+                continue;
+            }
+            out.putIfAbsent("rule:" + shape.name(), new Missing("rule:" + shape.name(),
+                    "a " + type + " conclusion", shape.name(), unmet));
+            if (!unmet.negated()) {
+                RuleShapes.Condition c = shape.conditions().get(unmet.index() - 1);
+                for (String t : c.types()) {
+                    backwards(t, shapes, probe, out, seen, depth - 1);
+                }
+            }
+        }
+    }
+
+    private static Scenario withAdded(Scenario s, List<Treatment> set, KnowledgeBase kb) {
+        Scenario out = s;
+        for (Treatment t : set) {
+            out = new Edit.Add(t).apply(out, kb.vocabulary());
+        }
+        return out;
+    }
+
+    /** The derived facts behind the conclusions of a type (and those conclusions). */
+    static Set<String> ancestorsOfType(Evaluation ev, String type) {
+        Set<String> roots = new HashSet<>();
+        ev.explanation().nodes().stream().filter(n -> n.type().equals(type)).forEach(n -> roots.add(n.key()));
+        return ancestors(ev, roots);
+    }
+
+    /** The derived facts behind some conclusions (and those conclusions). */
+    static Set<String> ancestors(Evaluation ev, Set<String> roots) {
+        Map<String, Node> nodes = ev.explanation().byKey();
+        Set<String> out = new HashSet<>();
+        List<String> todo = new ArrayList<>(new java.util.TreeSet<>(roots));
+        while (!todo.isEmpty()) {
+            String k = todo.remove(todo.size() - 1);
+            Node n = nodes.get(k);
+            if (n == null || n.input() || !out.add(k)) {
+                continue;
+            }
+            for (Derivation d : n.derivations()) {
+                todo.addAll(d.premises());
+            }
+        }
+        return out;
+    }
+
+    /** All k-subsets of 0..n-1 in lexicographic order. */
+    static List<int[]> combinations(int n, int k) {
+        List<int[]> out = new ArrayList<>();
+        int[] c = new int[k];
+        for (int i = 0; i < k; i++) {
+            c[i] = i;
+        }
+        while (true) {
+            out.add(c.clone());
+            int i = k - 1;
+            while (i >= 0 && c[i] == n - k + i) {
+                i--;
+            }
+            if (i < 0) {
+                return out;
+            }
+            c[i]++;
+            for (int j = i + 1; j < k; j++) {
+                c[j] = c[j - 1] + 1;
+            }
+        }
+    }
+}
