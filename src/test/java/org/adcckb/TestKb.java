@@ -29,6 +29,21 @@ public final class TestKb {
         return kb;
     }
 
+    private static org.adcckb.AdccKb api;
+
+    /** The question API over the shared knowledge base. */
+    public static synchronized org.adcckb.AdccKb api() {
+        if (api == null) {
+            api = new org.adcckb.AdccKb(kb(), Reasoner.DEFAULT_MAX_FIRINGS);
+        }
+        return api;
+    }
+
+    /** A shipped scenario by file name under facts/lejeune-2021. */
+    public static Scenario lejeune(String name) {
+        return api().read(FACTS.resolve("lejeune-2021").resolve(name + ".json"));
+    }
+
     public static Reasoner reasoner() {
         return new Reasoner(kb());
     }

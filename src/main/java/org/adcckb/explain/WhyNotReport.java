@@ -25,7 +25,10 @@ public final class WhyNotReport {
             out.append("\nThe goal already holds: nothing to explain or change.\n");
             return out.toString();
         }
-        if (!w.obstacles().isEmpty()) {
+        if (!w.obstacles().isEmpty() && w.solutions().isEmpty()) {
+            out.append("\nWhat the outcome rests on now (what would have to change)\n");
+            w.obstacles().forEach(o -> out.append("  - ").append(o.text()).append('\n'));
+        } else if (!w.obstacles().isEmpty()) {
             out.append("\nWhat stands in the way (conclusions on the path to the goal that the solutions below remove or change)\n");
             for (WhyNot.Obstacle o : w.obstacles()) {
                 out.append("  - ").append(o.text()).append("   [")

@@ -29,7 +29,8 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                      List<Missing> missing, List<Solution> solutions, int maxSize, int evaluated) {
 
     /**
-     * A conclusion on the path to the goal that solutions remove or change.
+     * A conclusion on the path to the goal that solutions remove or change ({@code change} lost or changed),
+     * or, when no solution was found, one the outcome rests on now ({@code change} holds).
      *
      * @param movedBy how many of the solutions remove or change it
      */
@@ -132,11 +133,23 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 }
             }
             if (found.isEmpty()) {
-                // No solution to learn from: ask the rules that conclude the goal's facts, and what they wait for.
-                if (probe == null) {
-                    probe = probes.get().open(s, maxFirings);
+                List<String> support = current.explanation().outcomeSupport().getOrDefault(goal.field(), List.of());
+                if (!support.isEmpty()) {
+                    // The outcome is concluded, only not as wanted: what it rests on now is what would have to change.
+                    Map<String, Node> nodes = current.explanation().byKey();
+                    for (String k : ancestors(current, new HashSet<>(support))) {
+                        Node n = nodes.get(k);
+                        if (!n.type().equals(goal.factType())) {
+                            obstacles.put(k, new Obstacle(k, n.text(), "holds", 0));
+                        }
+                    }
+                } else {
+                    // Nothing concluded: ask the rules that would conclude it, and what they wait for.
+                    if (probe == null) {
+                        probe = probes.get().open(s, maxFirings);
+                    }
+                    backwards(goal.factType(), kb.shapes(), probe, missing, new HashSet<>(), 3);
                 }
-                backwards(goal.factType(), kb.shapes(), probe, missing, new HashSet<>(), 3);
             }
         } finally {
             if (probe != null) {
