@@ -94,8 +94,11 @@ public final class WhatIfReport {
         out.append("Cells\n");
         for (Change c : w.cells()) {
             if (c.changed() || c.path().endsWith(".cd38")) {
-                String[] p = c.path().split("\\.", 3);
-                row(out, p[1] + " " + p[2].replace("cd38Fold", "CD38 fold").replace("cd38", "CD38")
+                // cells.<id>.<field>: a cell id may hold dots itself, so the longest id the path starts with is the cell.
+                String cell = w.baseline().cells().keySet().stream().filter(id -> c.path().startsWith("cells." + id + "."))
+                        .max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+                String field = c.path().substring(("cells." + cell + ".").length());
+                row(out, cell + " " + field.replace("cd38Fold", "CD38 fold").replace("cd38", "CD38")
                         .replace("binding.", "bound "), c);
             }
         }

@@ -75,7 +75,7 @@ public sealed interface Factor {
             if (t.contains("=")) {
                 int eq = t.indexOf('=');
                 String left = t.substring(0, eq);
-                int dot = left.indexOf('.');
+                int dot = left.lastIndexOf('.'); // the field is after the last dot: cell ids may hold dots
                 List<String> values = List.of(t.substring(eq + 1).split("\\|", -1));
                 if (dot < 1 || values.stream().anyMatch(String::isBlank) || values.stream().distinct().count() != values.size()) {
                     throw new InputException("--vary " + t, "", "expected CELL.FIELD=v1|v2|..., distinct values, such as nk.cd38=low|high");
