@@ -26,12 +26,13 @@ final class WhyNotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
     Path file;
 
-    @Option(names = "--goal", required = true, paramLabel = "FIELD[>=|<=|=]LEVEL",
-            description = "The outcome wanted, such as adcc=high, adcc>=moderate, fratricide<=low.")
+    @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL",
+            description = "The outcome wanted: adcc, fratricide or nkDepletion compared with none, low, moderate or high, "
+                    + "such as adcc=high, adcc>=moderate, fratricide<=low.")
     String goal;
 
     @Option(names = "--max", defaultValue = "3", paramLabel = "N",
-            description = "The largest set of added treatments to search (default: ${DEFAULT-VALUE}).")
+            description = "The largest set of added treatments to search, 1 to 4 (default: ${DEFAULT-VALUE}).")
     int max;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")

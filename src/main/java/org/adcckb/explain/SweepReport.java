@@ -30,7 +30,8 @@ public final class SweepReport {
         h.add("rank");
         r.factors().forEach(f -> h.add(f.label()));
         h.addAll(List.of("adcc", "fratricide", "nkDepletion"));
-        targets(r).forEach(t -> h.add(t + ".cd38"));
+        // After modulation; ".cd38After" keeps it apart from a factor that sets the starting level (mm.cd38).
+        targets(r).forEach(t -> h.add(t + ".cd38After"));
         return h;
     }
 
@@ -66,8 +67,12 @@ public final class SweepReport {
         }
         StringBuilder out = new StringBuilder();
         out.append("Sweep of ").append(r.scenario().id()).append(": ").append(r.rows().size())
-                .append(" combinations of ").append(r.factors().size()).append(" factors, ranked by ADCC, then less fratricide and NK depletion\n")
-                .append("(+ present, - absent)\n\n");
+                .append(" combinations of ").append(r.factors().size()).append(r.factors().size() == 1 ? " factor" : " factors")
+                .append(", ranked by ADCC, then less fratricide and NK depletion\n");
+        if (r.factors().stream().anyMatch(f -> f instanceof Factor.TreatmentFactor)) {
+            out.append("(+ present, - absent)\n");
+        }
+        out.append('\n');
         line(out, h, width);
         for (List<String> row : rows) {
             line(out, row, width);

@@ -109,7 +109,12 @@ public final class WhatIfReport {
             out.append("\nHow the change reaches each outcome\n");
             for (Chain ch : w.chains()) {
                 Change c = w.outcome().stream().filter(x -> x.path().equals("outcome." + ch.outcome())).findFirst().orElseThrow();
-                out.append("  ").append(NAMES.get(c.path())).append(' ').append(c.from()).append(" -> ").append(c.to()).append(":\n");
+                long chainsToIt = w.chains().stream().filter(x -> x.outcome().equals(ch.outcome())).count();
+                out.append("  ").append(NAMES.get(c.path())).append(' ').append(c.from()).append(" -> ").append(c.to());
+                if (chainsToIt > 1) {
+                    out.append(", through ").append(ch.steps().get(0).key().replaceFirst("^[a-z]+:", ""));
+                }
+                out.append(":\n");
                 for (int i = 0; i < ch.steps().size(); i++) {
                     out.append(i == 0 ? "       " : "    -> ").append(ch.steps().get(i).text()).append('\n');
                 }

@@ -19,12 +19,13 @@ public final class WhyNotReport {
     public static String text(WhyNot w) {
         StringBuilder out = new StringBuilder();
         String now = w.goal().value(w.current().outcome());
-        out.append("Why not ").append(w.goal()).append(" in ").append(w.scenario().id()).append("? Now: ")
-                .append(w.goal().field()).append(' ').append(now).append(".\n");
         if (w.met()) {
-            out.append("\nThe goal already holds: nothing to explain or change.\n");
+            out.append(w.goal()).append(" already holds in ").append(w.scenario().id()).append(": ")
+                    .append(w.goal().field()).append(" is ").append(now).append(". Nothing to explain or change.\n");
             return out.toString();
         }
+        out.append("Why not ").append(w.goal()).append(" in ").append(w.scenario().id()).append("? Now: ")
+                .append(w.goal().field()).append(' ').append(now).append(".\n");
         if (!w.obstacles().isEmpty() && w.solutions().isEmpty()) {
             out.append("\nWhat the outcome rests on now (what would have to change)\n");
             w.obstacles().forEach(o -> out.append("  - ").append(o.text()).append('\n'));

@@ -50,7 +50,9 @@ public final class ScenarioReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new InputException(file.toString(), "", "cannot be read: " + why);
         }
         return read(bytes, file.toString());
     }

@@ -44,10 +44,11 @@ public sealed interface Factor {
         }
     }
 
+    /** {@code cell} is null for the scenario's {@code setting}. */
     record FieldFactor(String cell, String field, List<String> values) implements Factor {
         @Override
         public String label() {
-            return cell + "." + field;
+            return cell == null ? field : cell + "." + field;
         }
 
         @Override
@@ -76,11 +77,15 @@ public sealed interface Factor {
                 int eq = t.indexOf('=');
                 String left = t.substring(0, eq);
                 int dot = left.lastIndexOf('.'); // the field is after the last dot: cell ids may hold dots
-                List<String> values = List.of(t.substring(eq + 1).split("\\|", -1));
-                if (dot < 1 || values.stream().anyMatch(String::isBlank) || values.stream().distinct().count() != values.size()) {
-                    throw new InputException("--vary " + t, "", "expected CELL.FIELD=v1|v2|..., distinct values, such as nk.cd38=low|high");
+                List<String> values = java.util.Arrays.stream(t.substring(eq + 1).split("\\|", -1)).map(String::strip).toList();
+                boolean setting = "setting".equals(left.strip());
+                if ((dot < 1 && !setting) || values.stream().anyMatch(String::isBlank)
+                        || values.stream().distinct().count() != values.size()) {
+                    throw new InputException("--vary " + t, "", "expected CELL.FIELD=v1|v2|... or setting=in_vitro|in_vivo, "
+                            + "distinct values, such as nk.cd38=low|high");
                 }
-                out.add(new FieldFactor(left.substring(0, dot), left.substring(dot + 1), values));
+                out.add(setting ? new FieldFactor(null, "setting", values)
+                        : new FieldFactor(left.substring(0, dot).strip(), left.substring(dot + 1).strip(), values));
             } else {
                 out.add(new TreatmentFactor(Edit.treatment("--vary", t)));
             }

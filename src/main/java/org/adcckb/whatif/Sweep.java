@@ -146,7 +146,17 @@ public final class Sweep {
         Scenario s = base;
         List<String> names = new ArrayList<>();
         for (int f = 0; f < factors.size(); f++) {
-            s = factors.get(f).apply(s, lv[f], vocabulary);
+            try {
+                s = factors.get(f).apply(s, lv[f], vocabulary);
+            } catch (InputException e) {
+                // Each factor was checked alone; only this combination of levels does not fit together.
+                List<String> combo = new ArrayList<>();
+                for (int g = 0; g < factors.size(); g++) {
+                    combo.add(factors.get(g).label() + "=" + factors.get(g).levels().get(lv[g]));
+                }
+                throw new InputException("--vary", "", "the combination " + String.join(", ", combo)
+                        + " cannot be built: " + e.getMessage());
+            }
             names.add(factors.get(f).levels().get(lv[f]));
         }
         Evaluation ev = reasoner.evaluate(s, false);

@@ -2,6 +2,7 @@ package org.adcckb.whatif;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,9 +140,21 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
             if (ADDED.equals(st) || REMOVED.equals(st)) {
                 return out;
             }
+            // One cause per rule: a changed conclusion may be explained by its variant and its baseline derivation alike.
+            Map<String, ConclusionChange.Cause> byRule = new LinkedHashMap<>();
             for (Link link : links(key, LOST.equals(st))) {
-                out.add(new ConclusionChange.Cause(link.rule().name(), link.rule().sources(), link.premises(), link.note()));
+                ConclusionChange.Cause before = byRule.get(link.rule().name());
+                if (before == null) {
+                    byRule.put(link.rule().name(), new ConclusionChange.Cause(link.rule().name(), link.rule().sources(),
+                            link.premises(), link.note()));
+                } else {
+                    Set<String> premises = new TreeSet<>(before.changed());
+                    premises.addAll(link.premises());
+                    byRule.put(link.rule().name(), new ConclusionChange.Cause(before.rule(), before.sources(),
+                            List.copyOf(premises), before.note() != null && link.note() != null ? before.note() : null));
+                }
             }
+            out.addAll(byRule.values());
             return out;
         }
 

@@ -28,7 +28,7 @@ class SweepCommandTest {
 
     private static final String LOW = "facts/lejeune-2021/low-target-dara.json";
     private static final String FACTORS = "atra@mm,ifn_alpha@mm,cd38_nanobody@nk";
-    private static final String HEADER = "rank,atra@mm,ifn_alpha@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38";
+    private static final String HEADER = "rank,atra@mm,ifn_alpha@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38After";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -190,7 +190,7 @@ class SweepCommandTest {
         Run r = ok("sweep", LOW, "--vary", "nk.cd38=high|low", "-f", "csv");
 
         assertThat(r.out().lines()).containsExactly(
-                "rank,nk.cd38,adcc,fratricide,nkDepletion,mm.cd38",
+                "rank,nk.cd38,adcc,fratricide,nkDepletion,mm.cd38After",
                 "1,low,none,low,low,low",
                 "2,high,none,high,high,low");
 
@@ -213,7 +213,7 @@ class SweepCommandTest {
         Run r = ok("sweep", dotted.toString(), "--vary", "mm.1.cd38=low|high,atra@mm.1", "-f", "csv");
 
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("rank,mm.1.cd38,atra@mm.1,adcc,fratricide,nkDepletion,mm.1.cd38");
+        assertThat(lines.get(0)).isEqualTo("rank,mm.1.cd38,atra@mm.1,adcc,fratricide,nkDepletion,mm.1.cd38After");
         assertThat(lines).hasSize(5);
         assertThat(lines.get(1)).startsWith("1,high,");
         assertThat(lines.get(4)).isEqualTo("4,low,-,none,high,high,low");
@@ -239,9 +239,9 @@ class SweepCommandTest {
                 Arguments.of("nk.cd83=low|high",
                         "adcc: --vary nk.cd83: 'cd83' cannot be set; fields: cd38, cd16, cd38Knockout, line (did you mean 'cd38'?)\n"),
                 Arguments.of("nk.cd38=low|low",
-                        "adcc: --vary nk.cd38=low|low: expected CELL.FIELD=v1|v2|..., distinct values, such as nk.cd38=low|high\n"),
+                        "adcc: --vary nk.cd38=low|low: expected CELL.FIELD=v1|v2|... or setting=in_vitro|in_vivo, distinct values, such as nk.cd38=low|high\n"),
                 Arguments.of("nk.cd38=low|",
-                        "adcc: --vary nk.cd38=low|: expected CELL.FIELD=v1|v2|..., distinct values, such as nk.cd38=low|high\n"),
+                        "adcc: --vary nk.cd38=low|: expected CELL.FIELD=v1|v2|... or setting=in_vitro|in_vivo, distinct values, such as nk.cd38=low|high\n"),
                 Arguments.of("ATRA!",
                         "adcc: --vary ATRA!: expected AGENT or AGENT@CELL, such as atra@mm\n"),
                 Arguments.of(",",

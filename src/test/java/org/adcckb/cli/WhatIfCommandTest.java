@@ -92,7 +92,7 @@ class WhatIfCommandTest {
 
         // Each changed outcome has a chain: the edit first, then one conclusion per line.
         assertThat(r.out())
-                .contains("\n  ADCC none -> moderate:\n"
+                .contains("\n  ADCC none -> moderate, through atra@mm:\n"
                         + "       added: mm was pre-incubated with atra and washed\n"
                         + "    -> atra raises CD38 on mm about 3-fold\n")
                 .contains("\n  fratricide high -> none:\n"

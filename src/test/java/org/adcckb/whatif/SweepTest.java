@@ -109,7 +109,7 @@ class SweepTest {
     void everyFormatCarriesTheRankedTable() throws Exception {
         Sweep.Result r = sweep("low-target-dara", 2, "atra@mm,cd38_nanobody@nk");
         assertThat(SweepReport.csv(r).lines().findFirst().orElseThrow())
-                .isEqualTo("rank,atra@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38");
+                .isEqualTo("rank,atra@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38After");
         assertThat(SweepReport.csv(r).lines()).hasSize(5).element(1).isEqualTo("1,+,+,moderate,none,none,medium");
         assertThat(SweepReport.markdown(r)).startsWith("| rank | atra@mm | cd38_nanobody@nk |").contains("| raises ADCC |");
         assertThat(SweepReport.text(r)).contains("Main effects on ADCC").contains("atra@mm");
@@ -132,5 +132,25 @@ class SweepTest {
                 + "cd38_nanobody@nk,daratumumab,daratumumab@mm,daratumumab@nk,nk.cd38=high|low");
         assertThatThrownBy(() -> TestKb.api().sweep(s, thirteen, 1, null)).isInstanceOf(InputException.class)
                 .hasMessageContaining("13 factors given; a sweep takes at most 12");
+    }
+
+    @Test
+    void theSettingCanBeVariedAndValuesAreTrimmed() {
+        Sweep.Result r = sweep("high-target-dara", 1, "setting=in_vitro | in_vivo");
+        assertThat(r.factors()).singleElement().satisfies(f -> {
+            assertThat(f.label()).isEqualTo("setting");
+            assertThat(f.levels()).containsExactly("in_vitro", "in_vivo");
+        });
+        assertThat(r.rows()).extracting(row -> row.levels().get(0) + ":" + row.outcome().nkDepletion())
+                .containsExactlyInAnyOrder("in_vitro:high", "in_vivo:high");
+    }
+
+    @Test
+    void levelsThatOnlyClashInCombinationAreNamedWithTheCombination() {
+        Scenario s = TestKb.lejeune("high-target-dara");
+        assertThatThrownBy(() -> TestKb.api().sweep(s, factors(s, "nk.cd38Knockout=false|true,nk.cd38=low|high"), 1, null))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("the combination nk.cd38Knockout=true, nk.cd38=low cannot be built")
+                .hasMessageContaining("is a CD38 knockout");
     }
 }
