@@ -3,7 +3,6 @@ package org.adcckb.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.TextReport;
 import org.adcckb.json.InputException;
@@ -11,15 +10,13 @@ import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc explain}: the outcome of each scenario with the reasons for it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends KnowledgeCommand {
 
     enum Format { text, json, jsonl }
 
@@ -29,12 +26,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text",
             description = "text (default), json (one scenario) or jsonl (one JSON object per line, one per scenario).")
     Format format;
-
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -60,9 +51,7 @@ final class ExplainCommand implements Callable<Integer> {
                 case jsonl -> out.append(JsonReport.compact(json(ev, kb))).append('\n');
             }
         }
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return print(out);
     }
 
     private static ObjectNode json(org.adcckb.reasoning.Evaluation ev, KnowledgeBase kb) {

@@ -3,30 +3,21 @@ package org.adcckb.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.concurrent.Callable;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc rules}: the loaded rules with their sources and evidence. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "List the loaded rules with their file, sources, evidence grade and rationale.")
-final class RulesCommand implements Callable<Integer> {
+final class RulesCommand extends KnowledgeCommand {
 
     enum Format { text, json }
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
-
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -69,8 +60,6 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.append('\n').append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
         }
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return print(out);
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.adcckb.AdccKb;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.SweepReport;
@@ -12,16 +11,14 @@ import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Evaluate the full factorial of up to 12 factors (treatments present or absent, cell fields over values), "
                 + "in parallel, ranked by ADCC, then less fratricide and NK depletion; with the main effect of each factor.")
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends KnowledgeCommand {
 
     enum Format { text, csv, json, markdown }
 
@@ -37,12 +34,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
-
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -63,9 +54,7 @@ final class SweepCommand implements Callable<Integer> {
             case markdown -> SweepReport.markdown(r);
             case json -> JsonReport.pretty(SweepReport.json(r, kb.knowledgeBase().fingerprint())) + "\n";
         };
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return print(out);
     }
 
     /** Progress on stderr, once a second, only for sweeps that take longer than a second. */

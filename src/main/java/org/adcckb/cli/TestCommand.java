@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.adcckb.expect.Check;
 import org.adcckb.expect.ExpectationChecker;
 import org.adcckb.kb.KnowledgeBase;
@@ -12,23 +11,15 @@ import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Scenario;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc test}: check the expectations written into scenario files against the current rules. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check the 'expect' blocks of scenario files (default: facts/): one line per check, then 'N passed, N failed'.")
-final class TestCommand implements Callable<Integer> {
+final class TestCommand extends KnowledgeCommand {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
     List<Path> inputs;
-
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -45,8 +36,7 @@ final class TestCommand implements Callable<Integer> {
         checks.forEach(c -> out.append(c.line()).append('\n'));
         long failed = checks.stream().filter(c -> !c.passed()).count();
         out.append(checks.size() - failed).append(" passed, ").append(failed).append(" failed\n");
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
+        print(out);
         return failed == 0 ? 0 : Main.FAILED_CHECKS;
     }
 }

@@ -3,7 +3,6 @@ package org.adcckb.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.adcckb.AdccKb;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.WhatIfReport;
@@ -12,17 +11,15 @@ import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.WhatIf;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc whatif}: what changes when treatments are added, removed or cells changed, and why. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = {"Compare a scenario with an edited copy: each outcome and cell change with its direction, "
                 + "the conclusions gained, lost and changed, and the chain from the edit to each outcome.",
                 "Edits apply in the order: --remove, --add, --set."})
-final class WhatIfCommand implements Callable<Integer> {
+final class WhatIfCommand extends KnowledgeCommand {
 
     enum Format { text, json }
 
@@ -41,12 +38,6 @@ final class WhatIfCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
 
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         List<Edit> edits = new ArrayList<>();
@@ -62,8 +53,6 @@ final class WhatIfCommand implements Callable<Integer> {
         String out = format == Format.json
                 ? JsonReport.pretty(WhatIfReport.toJson(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhatIfReport.text(w);
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return print(out);
     }
 }

@@ -1,7 +1,6 @@
 package org.adcckb.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.adcckb.AdccKb;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.WhyNotReport;
@@ -10,16 +9,14 @@ import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Goal;
 import org.adcckb.whatif.WhyNot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code adcc whynot}: why a goal is not reached, and the smallest interventions that reach it. */
 @Command(name = "whynot", mixinStandardHelpOptions = true,
         description = "Explain why a scenario misses a goal (what stands in the way, the unmet conditions of the rules "
                 + "that would get there) and search the smallest sets of added treatments that reach it.")
-final class WhyNotCommand implements Callable<Integer> {
+final class WhyNotCommand extends KnowledgeCommand {
 
     enum Format { text, json }
 
@@ -38,12 +35,6 @@ final class WhyNotCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
 
-    @Mixin
-    KnowledgeOptions knowledge;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         Goal g = Goal.parse(goal);
@@ -56,8 +47,6 @@ final class WhyNotCommand implements Callable<Integer> {
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhyNotReport.text(w);
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
-        return 0;
+        return print(out);
     }
 }
