@@ -25,9 +25,12 @@ public final class KnowledgeBase {
     private final Map<String, String> texts;
     private volatile RuleShapes shapes;
 
+    private final Map<String, int[]> lineMaps;
+
     KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, String directory, String fingerprint,
-                  Map<String, String> texts) {
+                  Map<String, String> texts, Map<String, int[]> lineMaps) {
         this.texts = Map.copyOf(texts);
+        this.lineMaps = Map.copyOf(lineMaps);
         this.kieBase = kieBase;
         this.vocabulary = vocabulary;
         this.rules = List.copyOf(rules);
@@ -58,7 +61,12 @@ public final class KnowledgeBase {
         return directory;
     }
 
-    /** The rule files, relative to the rules directory, with their text. */
+    /** The line of a rule file as written for a line of the DRL compiled from it (a decision table's row). */
+    public int sourceLine(String file, int drlLine) {
+        return KnowledgeBaseLoader.sourceLine(lineMaps, file, drlLine);
+    }
+
+    /** The rule files, relative to the rules directory, with the DRL compiled from them (generated for decision tables). */
     public Map<String, String> ruleTexts() {
         return new java.util.TreeMap<>(texts);
     }
@@ -69,7 +77,7 @@ public final class KnowledgeBase {
         if (s == null) {
             synchronized (this) {
                 if (shapes == null) {
-                    shapes = RuleShapes.parse(new java.util.TreeMap<>(texts), org.adcckb.facts.FactTypes.NAMES);
+                    shapes = RuleShapes.parse(new java.util.TreeMap<>(texts), org.adcckb.facts.FactTypes.NAMES, this::sourceLine);
                 }
                 s = shapes;
             }

@@ -53,9 +53,9 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(new Problem(shown, 0,
                     "not a directory; --rules must name the directory that holds the .drl files"));
         }
-        List<Path> drlFiles = listDrl(dir);
+        List<Path> drlFiles = listRuleFiles(dir);
         if (drlFiles.isEmpty()) {
-            throw new KnowledgeBaseException(new Problem(shown, 0, "holds no .drl rule files"));
+            throw new KnowledgeBaseException(new Problem(shown, 0, "holds no rule files (.drl, or .csv decision tables)"));
         }
         Path vocabFile = dir.resolve(Vocabulary.FILE);
         if (!Files.isRegularFile(vocabFile)) {
@@ -64,13 +64,35 @@ public final class KnowledgeBaseLoader {
         }
         Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
 
+        // raw: the files as written (fingerprinted); texts: the DRL compiled from them, the same for .drl
+        // files and generated for decision tables; lineMaps: DRL line to the line of the file as written.
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
         Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, int[]> lineMaps = new java.util.LinkedHashMap<>();
+        List<Problem> tableProblems = new ArrayList<>();
         for (Path f : drlFiles) {
+            String name = shown(dir, f);
+            String text;
             try {
-                texts.put(shown(dir, f), Files.readString(f, StandardCharsets.UTF_8));
+                text = Files.readString(f, StandardCharsets.UTF_8);
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new KnowledgeBaseException(new Problem(shown(dir, f), 0, "cannot be read: " + e.getMessage()));
+                throw new KnowledgeBaseException(new Problem(name, 0, "cannot be read: " + e.getMessage()));
             }
+            raw.put(name, text);
+            if (isTable(f)) {
+                try {
+                    String drl = DecisionTables.toDrl(text);
+                    texts.put(name, drl);
+                    lineMaps.put(name, DecisionTables.rowsOf(drl));
+                } catch (RuntimeException e) {
+                    tableProblems.add(new Problem(name, 0, "not a valid decision table: " + compilerMessage(e.getMessage())));
+                }
+            } else {
+                texts.put(name, text);
+            }
+        }
+        if (!tableProblems.isEmpty()) {
+            throw new KnowledgeBaseException(tableProblems);
         }
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -86,7 +108,7 @@ public final class KnowledgeBaseLoader {
                 String file = error.getResource() == null || error.getResource().getSourcePath() == null
                         ? shown : error.getResource().getSourcePath();
                 int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
-                problems.add(new Problem(file, Math.max(0, line), compilerMessage(error.getMessage())));
+                problems.add(new Problem(file, sourceLine(lineMaps, file, Math.max(0, line)), compilerMessage(error.getMessage())));
             }
             throw new KnowledgeBaseException(dedupe(problems));
         }
@@ -95,7 +117,7 @@ public final class KnowledgeBaseLoader {
         kieBase.addPackages(builder.getKnowledgePackages());
 
         List<Problem> problems = new ArrayList<>();
-        Map<String, RuleLocation> locations = locate(texts, problems);
+        Map<String, RuleLocation> locations = locate(texts, lineMaps, problems);
         List<RuleInfo> rules = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -107,15 +129,31 @@ public final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(dedupe(problems));
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, texts, vocabFile), relativeTexts(dir, texts));
+        Map<String, int[]> relativeMaps = new java.util.TreeMap<>();
+        lineMaps.forEach((f, m) -> relativeMaps.put(relative(dir, f), m));
+        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, raw, vocabFile),
+                relativeTexts(dir, texts), relativeMaps);
     }
 
     private record RuleLocation(String file, int line) {
     }
 
-    private static List<Path> listDrl(Path dir) {
+    private static boolean isTable(Path f) {
+        return f.getFileName().toString().endsWith(".csv");
+    }
+
+    /** The line of the file as written: a decision table's row for DRL generated from it. */
+    static int sourceLine(Map<String, int[]> lineMaps, String file, int drlLine) {
+        int[] map = lineMaps.get(file);
+        if (map == null || drlLine <= 0) {
+            return drlLine;
+        }
+        return drlLine < map.length ? map[drlLine] : 0;
+    }
+
+    private static List<Path> listRuleFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+            return s.filter(p -> (p.getFileName().toString().endsWith(".drl") || isTable(p)) && Files.isRegularFile(p))
                     .sorted(java.util.Comparator.comparing(p -> dir.relativize(p).toString()))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -128,7 +166,8 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Finds each rule's file and line, and refuses a rule name used twice (Drools allows it across packages). */
-    private static Map<String, RuleLocation> locate(Map<String, String> texts, List<Problem> problems) {
+    private static Map<String, RuleLocation> locate(Map<String, String> texts, Map<String, int[]> lineMaps,
+                                                    List<Problem> problems) {
         Map<String, RuleLocation> at = new HashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             String[] lines = withoutBlockComments(e.getValue()).split("\n", -1);
@@ -136,7 +175,7 @@ public final class KnowledgeBaseLoader {
                 Matcher m = RULE_HEADER.matcher(lines[i]);
                 if (m.find()) {
                     String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                    RuleLocation here = new RuleLocation(e.getKey(), i + 1);
+                    RuleLocation here = new RuleLocation(e.getKey(), sourceLine(lineMaps, e.getKey(), i + 1));
                     RuleLocation before = at.putIfAbsent(name, here);
                     if (before != null) {
                         problems.add(new Problem(here.file(), here.line(), "duplicate rule name \"" + name

@@ -58,7 +58,8 @@ public final class RuleShapes {
      * @param texts     rule file (relative) to its text
      * @param factTypes the simple names of the fact types, to tell conclusions from other capitalised words
      */
-    static RuleShapes parse(Map<String, String> texts, Set<String> factTypes) {
+    static RuleShapes parse(Map<String, String> texts, Set<String> factTypes,
+                            java.util.function.ToIntBiFunction<String, Integer> sourceLine) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             String text = e.getValue();
@@ -83,7 +84,8 @@ public final class RuleShapes {
                     Set<String> types = new LinkedHashSet<>();
                     collectTypes(d, types);
                     types.retainAll(factTypes);
-                    conditions.add(new Condition(i, slice(text, d), d.getLine(), d instanceof NotDescr, types));
+                    conditions.add(new Condition(i, slice(text, d), sourceLine.applyAsInt(e.getKey(), d.getLine()),
+                            d instanceof NotDescr, types));
                 }
                 Set<String> produces = new LinkedHashSet<>();
                 Matcher m = TYPE_NAME.matcher(String.valueOf(r.getConsequence()));

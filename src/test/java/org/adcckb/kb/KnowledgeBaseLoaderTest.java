@@ -129,11 +129,18 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void everyShippedRuleIsLocatedAtItsRuleKeyword() throws IOException {
+    void everyShippedRuleIsLocatedAtItsRuleKeywordOrItsTableRow() throws IOException {
         long declared = 0;
         try (Stream<Path> files = Files.list(SHIPPED)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                declared += Files.readAllLines(f).stream().filter(l -> l.startsWith("rule \"")).count();
+            for (Path f : files.toList()) {
+                if (f.toString().endsWith(".drl")) {
+                    declared += Files.readAllLines(f).stream().filter(l -> l.startsWith("rule \"")).count();
+                } else if (f.toString().endsWith(".csv")) {
+                    // Rows after the column labels ("rule,...") are rules.
+                    List<String> lines = Files.readAllLines(f);
+                    int labels = lines.indexOf(lines.stream().filter(l -> l.startsWith("rule,")).findFirst().orElseThrow());
+                    declared += lines.subList(labels + 1, lines.size()).stream().filter(l -> !l.isBlank()).count();
+                }
             }
         }
         assertThat(shipped.rules()).hasSize((int) declared);
@@ -141,7 +148,12 @@ class KnowledgeBaseLoaderTest {
             // Reported relative to the rules directory, so the answer does not depend on where the checkout is.
             assertThat(r.file()).doesNotContain("/");
             Path file = SHIPPED.resolve(r.file());
-            assertThat(Files.readAllLines(file).get(r.line() - 1)).isEqualTo("rule \"" + r.name() + "\"");
+            String line = Files.readAllLines(file).get(r.line() - 1);
+            if (r.file().endsWith(".csv")) {
+                assertThat(line).as("table row of %s", r.name()).matches("\"?" + java.util.regex.Pattern.quote(r.name()) + "\"?,.*");
+            } else {
+                assertThat(line).isEqualTo("rule \"" + r.name() + "\"");
+            }
         }
         assertThat(shipped.rules()).isSortedAccordingTo(
                 java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
@@ -387,7 +399,7 @@ class KnowledgeBaseLoaderTest {
 
         assertThat(problemsLoading(dir)).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(dir.toString());
-            assertThat(p.message()).isEqualTo("holds no .drl rule files");
+            assertThat(p.message()).isEqualTo("holds no rule files (.drl, or .csv decision tables)");
         });
     }
 

@@ -43,10 +43,11 @@ class RuleEditTest {
         Path rules = copyRules(tmp);
         assertThat(adcc(rules)).contains("\"cd38Fold\" : 3.0").contains("\"adcc\" : \"low\"");
 
-        Path drl = rules.resolve("cd38-expression.drl");
-        String text = Files.readString(drl);
-        assertThat(text).contains("new Cd38Modulation( $c, \"atra\", 3.0 )");
-        Files.writeString(drl, text.replace("new Cd38Modulation( $c, \"atra\", 3.0 )", "new Cd38Modulation( $c, \"atra\", 1.2 )"));
+        // Experts change a fold in the spreadsheet: one cell of the ATRA row.
+        Path table = rules.resolve("cd38-modulators.csv");
+        String text = Files.readString(table);
+        assertThat(text).contains(",atra,myeloma,3.0,");
+        Files.writeString(table, text.replace(",atra,myeloma,3.0,", ",atra,myeloma,1.2,"));
 
         String after = adcc(rules);
         assertThat(after).contains("\"cd38Fold\" : 1.2").contains("\"adcc\" : \"none\"");
