@@ -44,7 +44,7 @@ public final class JsonReport {
             if (c.line() != null) {
                 n.put("line", c.line());
             }
-            if ("nk".equals(c.type())) {
+            if (c.carriesCd16()) {
                 n.put("cd16", c.cd16());
             }
             n.put("cd38Knockout", c.cd38Knockout());
@@ -58,7 +58,7 @@ public final class JsonReport {
             }
             ObjectNode binding = n.putObject("binding");
             c.binding().forEach(binding::put);
-            if ("nk".equals(c.type())) {
+            if ("effector".equals(c.role())) {
                 n.put("depletion", c.depletion());
             }
         }

@@ -160,11 +160,11 @@ public final class TextReport {
         } else {
             s.append(c.cd38());
         }
-        if ("nk".equals(c.type())) {
+        if (c.carriesCd16()) {
             s.append("  CD16 ").append(c.cd16());
         }
         c.binding().forEach((ab, level) -> s.append("  ").append(ab).append(" bound ").append(level));
-        if ("nk".equals(c.type())) {
+        if ("effector".equals(c.role())) {
             s.append("  depletion ").append(c.depletion());
         }
         return s.toString();

@@ -30,13 +30,17 @@ public record Cell(String id, String type, String cd38, String cd16, boolean cd3
 
     @Override
     public String describe() {
-        StringBuilder s = new StringBuilder(id).append(": ")
-                .append("nk".equals(type) ? "NK cells" : "myeloma cells");
+        return describe(type + " cells", !"none".equals(cd16));
+    }
+
+    /** With the vocabulary's name for the type, and CD16 shown for types that carry it. */
+    public String describe(String label, boolean showCd16) {
+        StringBuilder s = new StringBuilder(id).append(": ").append(label);
         if (line != null && !line.isBlank()) {
             s.append(" (").append(line).append(')');
         }
         s.append(", CD38 ").append(cd38Knockout ? "knocked out" : cd38);
-        if ("nk".equals(type)) {
+        if (showCd16) {
             s.append(", CD16 ").append(cd16);
         }
         return s.toString();

@@ -13,17 +13,48 @@ import org.adcckb.json.JsonInput;
 import org.adcckb.json.JsonInput.Obj;
 
 /**
- * The agents the knowledge base knows, read from {@code vocabulary.json} in the rules directory, so
- * that adding an agent is an edit to the knowledge base, not to Java. Scenario validation checks
- * agent names against it.
+ * The cell types and agents the knowledge base knows, read from {@code vocabulary.json} in the rules
+ * directory, so that adding an agent or a cell type is an edit to the knowledge base, not to Java.
+ * Scenario validation checks names against it, and lint checks the names rules use.
  */
-public record Vocabulary(Map<String, Agent> agents) {
+public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents) {
 
     public static final String FILE = "vocabulary.json";
     public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
+    public static final List<String> CELL_ROLES = List.of("target", "effector");
+
+    /**
+     * A kind of cell population.
+     *
+     * @param role  {@code target} (killed by ADCC) or {@code effector} (kills through CD16)
+     * @param cd16  whether the type carries CD16, so a scenario may give its variant
+     * @param label a human name, plural ("NK cells")
+     */
+    public record CellType(String name, String role, boolean cd16, String label) {
+    }
 
     public Vocabulary {
+        cellTypes = Collections.unmodifiableMap(new TreeMap<>(cellTypes));
         agents = Collections.unmodifiableMap(new TreeMap<>(agents));
+    }
+
+    public Set<String> cellTypeNames() {
+        return cellTypes.keySet();
+    }
+
+    public boolean carriesCd16(String cellType) {
+        CellType t = cellTypes.get(cellType);
+        return t != null && t.cd16();
+    }
+
+    public boolean isEffector(String cellType) {
+        CellType t = cellTypes.get(cellType);
+        return t != null && "effector".equals(t.role());
+    }
+
+    public boolean isTarget(String cellType) {
+        CellType t = cellTypes.get(cellType);
+        return t != null && "target".equals(t.role());
     }
 
     public Set<String> agentNames() {
@@ -43,7 +74,21 @@ public record Vocabulary(Map<String, Agent> agents) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
         try {
-            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("agents", "$comment"));
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "$comment"));
+            Obj typesObj = root.get("cellTypes").object();
+            Map<String, CellType> cellTypes = new TreeMap<>();
+            for (String name : typesObj.fieldNames()) {
+                if (!name.matches("[a-z0-9_]+")) {
+                    throw new InputException(shownAs, typesObj.path() + "." + name,
+                            "cell type '" + name + "' must be lower-case letters, digits and '_'");
+                }
+                Obj t = typesObj.get(name).object().only(List.of("role", "cd16", "label", "$comment"));
+                cellTypes.put(name, new CellType(name, t.get("role").oneOf(CELL_ROLES, "a cell role"),
+                        t.has("cd16") && t.get("cd16").bool(), t.get("label").text()));
+            }
+            if (cellTypes.isEmpty()) {
+                throw typesObj.error("declares no cell type");
+            }
             Obj agentsObj = root.get("agents").object();
             Map<String, Agent> agents = new TreeMap<>();
             for (String name : agentsObj.fieldNames()) {
@@ -78,7 +123,7 @@ public record Vocabulary(Map<String, Agent> agents) {
             if (agents.isEmpty()) {
                 throw agentsObj.error("declares no agent");
             }
-            return new Vocabulary(agents);
+            return new Vocabulary(cellTypes, agents);
         } catch (InputException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0,
                     (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));

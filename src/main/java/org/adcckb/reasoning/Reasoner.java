@@ -155,7 +155,7 @@ public final class Reasoner {
                 }
             }
             derivations = derivations.stream().distinct().sorted().toList();
-            nodes.add(new Node(keys.get(o), o.getClass().getSimpleName(), input, describe(o), data(o), derivations));
+            nodes.add(new Node(keys.get(o), o.getClass().getSimpleName(), input, describe(o, kb.vocabulary()), data(o), derivations));
         }
         nodes.sort(Comparator.comparing((Node n) -> !n.input()).thenComparing(Node::key));
 
@@ -164,7 +164,7 @@ public final class Reasoner {
         String fratricide = maxGrade(facts, Fratricide.class, Fratricide::rank, keys, support, "fratricide");
         String depletion = maxGrade(facts, NkDepletion.class, NkDepletion::rank, keys, support, "nkDepletion");
 
-        return new Evaluation(scenario, new Outcome(adcc, fratricide, depletion), cellStates(scenario, facts),
+        return new Evaluation(scenario, new Outcome(adcc, fratricide, depletion), cellStates(scenario, facts, kb.vocabulary()),
                 new Explanation(List.copyOf(nodes), support));
     }
 
@@ -178,7 +178,7 @@ public final class Reasoner {
         return Levels.grade(max);
     }
 
-    private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts) {
+    private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts, org.adcckb.kb.Vocabulary vocabulary) {
         Map<String, CellState> out = new LinkedHashMap<>();
         for (Cell c : scenario.cells()) {
             Cd38Surface surface = facts.stream().filter(Cd38Surface.class::isInstance).map(Cd38Surface.class::cast)
@@ -191,7 +191,9 @@ public final class Reasoner {
             int depletion = facts.stream().filter(NkDepletion.class::isInstance).map(NkDepletion.class::cast)
                     .filter(d -> d.cell().equals(c.id())).mapToInt(NkDepletion::rank).max().orElse(0);
             String level = surface != null ? surface.level() : c.cd38Knockout() ? "none" : c.cd38();
-            out.put(c.id(), new CellState(c.id(), c.type(), c.cd16(), c.cd38Knockout(), c.line(), c.cd38(), level,
+            org.adcckb.kb.Vocabulary.CellType type = vocabulary.cellTypes().get(c.type());
+            out.put(c.id(), new CellState(c.id(), c.type(), type == null ? "target" : type.role(),
+                    type != null && type.cd16(), c.cd16(), c.cd38Knockout(), c.line(), c.cd38(), level,
                     surface != null ? surface.fold() : 1.0, surface != null ? surface.score() : null,
                     binding, Levels.grade(depletion)));
         }
@@ -219,7 +221,10 @@ public final class Reasoner {
         return o instanceof Fact f ? f.key() : o.getClass().getSimpleName() + ":" + o;
     }
 
-    private static String describe(Object o) {
+    private static String describe(Object o, org.adcckb.kb.Vocabulary vocabulary) {
+        if (o instanceof Cell c && vocabulary.cellTypes().containsKey(c.type())) {
+            return c.describe(vocabulary.cellTypes().get(c.type()).label(), vocabulary.carriesCd16(c.type()));
+        }
         return o instanceof Fact f ? f.describe() : String.valueOf(o);
     }
 

@@ -91,8 +91,8 @@ public sealed interface Edit {
                 }
                 case "cd16" -> {
                     check(Levels.CD16, "a CD16 variant");
-                    if (!"nk".equals(c.type())) {
-                        throw error(this, cell + " is a " + c.type() + " population; only NK cells carry CD16 here");
+                    if (!vocabulary.carriesCd16(c.type())) {
+                        throw error(this, cell + " is a " + c.type() + " population, which carries no CD16 here");
                     }
                     yield new Cell(c.id(), c.type(), c.cd38(), value, c.cd38Knockout(), c.line());
                 }

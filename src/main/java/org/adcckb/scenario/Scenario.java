@@ -16,7 +16,6 @@ public record Scenario(String id, String title, String setting, List<Cell> cells
                        Expectations expect, String origin) {
 
     public static final List<String> SETTINGS = List.of("in_vitro", "in_vivo");
-    public static final List<String> CELL_TYPES = List.of("myeloma", "nk");
 
     public Scenario {
         cells = cells.stream().sorted(Comparator.comparing(Cell::id)).toList();

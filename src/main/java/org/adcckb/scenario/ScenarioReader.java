@@ -112,17 +112,19 @@ public final class ScenarioReader {
         return new Scenario(id, title, setting, cells, treatments, expect, origin);
     }
 
-    private static Cell cell(Obj o) {
+    private Cell cell(Obj o) {
         String id = o.get("id").text();
         if (!ID.matcher(id).matches()) {
             throw o.get("id").error("'" + id + "' is not a cell id; use lower-case letters, digits, '.', '_' and '-'");
         }
-        String type = o.get("type").oneOf(Scenario.CELL_TYPES, "a cell type");
+        String type = o.get("type").oneOf(vocabulary.cellTypeNames(), "a cell type");
         String cd38 = o.get("cd38").oneOf(Levels.CD38, "a CD38 level");
         String cd16 = "none";
         if (o.has("cd16")) {
-            if (!"nk".equals(type)) {
-                throw o.get("cd16").error("cd16 is given for a " + type + " cell; only NK cells carry CD16 here");
+            if (!vocabulary.carriesCd16(type)) {
+                throw o.get("cd16").error("cd16 is given for a " + type + " cell; only "
+                        + String.join(", ", vocabulary.cellTypes().values().stream().filter(Vocabulary.CellType::cd16)
+                                .map(Vocabulary.CellType::name).toList()) + " cells carry CD16 here");
             }
             cd16 = o.get("cd16").oneOf(Levels.CD16, "a CD16 variant");
         }
@@ -201,8 +203,8 @@ public final class ScenarioReader {
             Map<String, String> checks = new TreeMap<>();
             for (String field : c.fieldNames()) {
                 Value v = c.get(field);
-                if ("depletion".equals(field) && !"nk".equals(cellTypes.get(id))) {
-                    throw v.error("depletion is checked on NK cells; '" + id + "' is a " + cellTypes.get(id) + " population");
+                if ("depletion".equals(field) && !vocabulary.isEffector(cellTypes.get(id))) {
+                    throw v.error("depletion is checked on effector cells; '" + id + "' is a " + cellTypes.get(id) + " population");
                 }
                 if ("binding".equals(field)) {
                     Obj b = v.object();

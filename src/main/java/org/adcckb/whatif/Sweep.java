@@ -162,7 +162,7 @@ public final class Sweep {
         Evaluation ev = reasoner.evaluate(s, false);
         Map<String, String> target = new LinkedHashMap<>();
         for (CellState c : ev.cells().values()) {
-            if ("myeloma".equals(c.type())) {
+            if ("target".equals(c.role())) {
                 target.put(c.id(), c.cd38());
             }
         }

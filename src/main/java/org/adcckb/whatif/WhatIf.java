@@ -109,7 +109,7 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
                     String to = cv.binding().getOrDefault(ab, "none");
                     out.add(new Change(p + "binding." + ab, from, to, Change.direction(Levels.cd38Rank(from), Levels.cd38Rank(to))));
                 }
-                if ("nk".equals(cb.type())) {
+                if ("effector".equals(cb.role())) {
                     out.add(new Change(p + "depletion", cb.depletion(), cv.depletion(),
                             Change.direction(Levels.gradeRank(cb.depletion()), Levels.gradeRank(cv.depletion()))));
                 }

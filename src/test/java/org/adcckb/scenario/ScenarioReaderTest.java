@@ -376,7 +376,7 @@ class ScenarioReaderTest {
                     "[ { \"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"high\", \"cd16\": \"158V\" } ]"));
 
             assertThat(e.where()).isEqualTo("$.cells[0].cd16");
-            assertThat(e.detail()).isEqualTo("cd16 is given for a myeloma cell; only NK cells carry CD16 here");
+            assertThat(e.detail()).isEqualTo("cd16 is given for a myeloma cell; only nk cells carry CD16 here");
         }
 
         @Test
@@ -521,7 +521,7 @@ class ScenarioReaderTest {
             InputException e = refused(exampleWith("\"expect\": { \"cells\": { \"mm\": { \"depletion\": \"none\" } } }"));
 
             assertThat(e.where()).isEqualTo("$.expect.cells.mm.depletion");
-            assertThat(e.detail()).isEqualTo("depletion is checked on NK cells; 'mm' is a myeloma population");
+            assertThat(e.detail()).isEqualTo("depletion is checked on effector cells; 'mm' is a myeloma population");
         }
 
         @Test

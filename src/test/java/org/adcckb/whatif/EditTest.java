@@ -65,7 +65,7 @@ class EditTest {
                 .isEqualTo("remove atra@mm: atra@mm is not in the scenario; its treatments: daratumumab");
         assertThat(refused(s, Edit.set("nk.cd38=hihg")).getMessage())
                 .isEqualTo("set nk.cd38=hihg: 'hihg' is not a CD38 level; allowed: none, low, medium, high (did you mean 'high'?)");
-        assertThat(refused(s, Edit.set("mm.cd16=158V")).getMessage()).contains("only NK cells carry CD16");
+        assertThat(refused(s, Edit.set("mm.cd16=158V")).getMessage()).contains("mm is a myeloma population, which carries no CD16 here");
         assertThat(refused(s, Edit.set("nk.colour=red")).getMessage()).contains("'colour' cannot be set; fields: cd38, cd16, cd38Knockout, line");
         assertThat(refused(s, Edit.set("setting=in_silico")).getMessage()).contains("'in_silico' is not a setting");
     }

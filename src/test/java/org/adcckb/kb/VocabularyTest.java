@@ -1,0 +1,61 @@
+package org.adcckb.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.adcckb.TestKb;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The vocabulary is data: a new agent or cell type is an edit to rules/vocabulary.json, not to Java. */
+class VocabularyTest {
+
+    @Test
+    void theShippedVocabularyDeclaresCellTypesWithTheirRoles() {
+        Vocabulary v = TestKb.kb().vocabulary();
+        assertThat(v.cellTypeNames()).containsExactly("myeloma", "nk");
+        assertThat(v.isTarget("myeloma")).isTrue();
+        assertThat(v.isEffector("nk")).isTrue();
+        assertThat(v.carriesCd16("nk")).isTrue();
+        assertThat(v.carriesCd16("myeloma")).isFalse();
+    }
+
+    @Test
+    void aNewAntibodyAndCellTypeWorkWithoutJavaChanges(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Path vocab = tmp.resolve("vocabulary.json");
+        String text = Files.readString(vocab);
+        text = text.replace("\"cellTypes\": {", """
+                "cellTypes": {
+                    "plasma_line": { "role": "target", "label": "plasma-cell line cells" },""");
+        text = text.replace("\"agents\": {", """
+                "agents": {
+                    "other_cd38_igg1": { "role": "antibody", "target": "CD38", "epitope": "other", "fc": true,
+                                         "label": "an anti-CD38 IgG1 binding another epitope than daratumumab" },""");
+        Files.writeString(vocab, text);
+        KnowledgeBase kb = KnowledgeBaseLoader.load(tmp);
+        Scenario s = new ScenarioReader(kb.vocabulary()).read("""
+                {"id": "new-words", "cells": [
+                  {"id": "pc", "type": "plasma_line", "cd38": "high"},
+                  {"id": "nk", "type": "nk", "cd38": "low", "cd16": "158V"}],
+                 "treatments": [{"agent": "other_cd38_igg1"}, {"agent": "cd38_nanobody", "on": "pc"}]}
+                """.getBytes(StandardCharsets.UTF_8), "new-words.json");
+        Evaluation ev = new Reasoner(kb).evaluate(s);
+        // The generic rules know any Fc antibody against CD38, and the nanobody masks only daratumumab's epitope.
+        assertThat(ev.cells().get("pc").binding()).containsEntry("other_cd38_igg1", "high");
+        assertThat(ev.outcome().adcc()).isEqualTo("high");
+        assertThat(ev.cells().get("pc").role()).isEqualTo("target");
+    }
+}
