@@ -48,14 +48,19 @@ class VocabularyTest {
         KnowledgeBase kb = KnowledgeBaseLoader.load(tmp);
         Scenario s = new ScenarioReader(kb.vocabulary()).read("""
                 {"id": "new-words", "cells": [
+                  {"id": "mm", "type": "myeloma", "cd38": "high"},
                   {"id": "pc", "type": "plasma_line", "cd38": "high"},
                   {"id": "nk", "type": "nk", "cd38": "low", "cd16": "158V"}],
-                 "treatments": [{"agent": "other_cd38_igg1"}, {"agent": "cd38_nanobody", "on": "pc"}]}
+                 "treatments": [{"agent": "other_cd38_igg1"}, {"agent": "cd38_nanobody", "on": "mm"}]}
                 """.getBytes(StandardCharsets.UTF_8), "new-words.json");
         Evaluation ev = new Reasoner(kb).evaluate(s);
-        // The generic rules know any Fc antibody against CD38, and the nanobody masks only daratumumab's epitope.
-        assertThat(ev.cells().get("pc").binding()).containsEntry("other_cd38_igg1", "high");
+        // The rules speak of any Fc antibody against CD38, and the nanobody masks only daratumumab's epitope.
+        assertThat(ev.cells().get("mm").binding()).containsEntry("other_cd38_igg1", "high");
         assertThat(ev.outcome().adcc()).isEqualTo("high");
+        // A new cell type is read and bound like any other; what the rules do with it is for rules to say
+        // (the ADCC rules name myeloma targets, so it is no ADCC target until a rule makes it one).
         assertThat(ev.cells().get("pc").role()).isEqualTo("target");
+        assertThat(ev.cells().get("pc").binding()).containsEntry("other_cd38_igg1", "high");
+        assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:nk>mm:other_cd38_igg1");
     }
 }
