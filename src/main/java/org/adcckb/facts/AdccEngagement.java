@@ -4,7 +4,8 @@ package org.adcckb.facts;
  * A CD16-bearing effector able to engage antibody-coated target cells, with the ADCC the target's
  * antibody load alone would allow ({@code potential}).
  */
-public record AdccEngagement(String target, String effector, String antibody, String potential) implements Fact {
+public record AdccEngagement(String target, String effector, @Vocab(Vocab.AGENT) String antibody,
+                             @Vocab(Vocab.GRADE) String potential) implements Fact {
 
     public int rank() {
         return Levels.gradeRank(potential);

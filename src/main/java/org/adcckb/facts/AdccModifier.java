@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** One reason the ADCC of an effector against a target is raised or lowered, in steps of one grade. */
-public record AdccModifier(String target, String effector, String antibody, int steps, String reason)
+public record AdccModifier(String target, String effector, @Vocab(Vocab.AGENT) String antibody, int steps, String reason)
         implements Fact {
 
     @Override

@@ -12,7 +12,7 @@ package org.adcckb.facts;
  * @param fc      whether the agent carries an Fc that CD16 can engage
  * @param label   a human name
  */
-public record Agent(String name, String role, String target, String epitope, boolean fc, String label)
+public record Agent(@Vocab(Vocab.AGENT) String name, @Vocab(Vocab.AGENT_ROLE) String role, @Vocab(Vocab.TARGET) String target, @Vocab(Vocab.EPITOPE) String epitope, boolean fc, String label)
         implements Fact {
 
     @Override

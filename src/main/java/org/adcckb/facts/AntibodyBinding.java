@@ -6,7 +6,8 @@ package org.adcckb.facts;
  *
  * @param maskedBy the agent that masks the epitope, or null
  */
-public record AntibodyBinding(String cell, String antibody, String level, String maskedBy) implements Fact {
+public record AntibodyBinding(String cell, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.CD38_LEVEL) String level,
+                              @Vocab(Vocab.AGENT) String maskedBy) implements Fact {
 
     public int rank() {
         return Levels.cd38Rank(level);

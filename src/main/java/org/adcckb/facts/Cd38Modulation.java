@@ -3,7 +3,7 @@ package org.adcckb.facts;
 import java.util.Locale;
 
 /** An agent scaling surface CD38 on a population by a fold change (above 1 up, below 1 down). */
-public record Cd38Modulation(String cell, String agent, double fold) implements Fact {
+public record Cd38Modulation(String cell, @Vocab(Vocab.AGENT) String agent, double fold) implements Fact {
 
     public Cd38Modulation {
         if (!(fold > 0) || Double.isInfinite(fold)) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param fold     the fold change applied, 1.0 when none (and for cells without CD38 to scale)
  * @param score    the log2 score, or null for a cell without CD38
  */
-public record Cd38Surface(String cell, String baseline, String level, double fold, Double score) implements Fact {
+public record Cd38Surface(String cell, @Vocab(Vocab.CD38_LEVEL) String baseline, @Vocab(Vocab.CD38_LEVEL) String level, double fold, Double score) implements Fact {
 
     /**
      * Scales a CD38-expressing population by its modulations. Folds multiply, so their log2 values add

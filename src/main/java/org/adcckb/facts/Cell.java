@@ -10,7 +10,7 @@ package org.adcckb.facts;
  * @param cd38Knockout a genetic knockout, CD38-negative whatever is added
  * @param line         free text, the cell line or source
  */
-public record Cell(String id, String type, String cd38, String cd16, boolean cd38Knockout, String line)
+public record Cell(String id, @Vocab(Vocab.CELL_TYPE) String type, @Vocab(Vocab.CD38_LEVEL) String cd38, @Vocab(Vocab.CD16) String cd16, boolean cd38Knockout, String line)
         implements Fact {
 
     /** Rank of the baseline CD38 level (0..3). */

@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** A blocking agent occupying a CD38 epitope on a population, so antibodies against it cannot bind. */
-public record EpitopeMasked(String cell, String epitope, String agent) implements Fact {
+public record EpitopeMasked(String cell, @Vocab(Vocab.EPITOPE) String epitope, @Vocab(Vocab.AGENT) String agent) implements Fact {
 
     @Override
     public String key() {

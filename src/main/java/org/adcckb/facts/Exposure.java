@@ -4,7 +4,7 @@ package org.adcckb.facts;
  * An agent reaching a cell population: pre-incubated on it and washed ({@code preIncubated}), or
  * present in the whole system. One treatment without {@code on} gives one exposure per population.
  */
-public record Exposure(String agent, String cell, boolean preIncubated) implements Fact {
+public record Exposure(@Vocab(Vocab.AGENT) String agent, String cell, boolean preIncubated) implements Fact {
 
     @Override
     public String key() {

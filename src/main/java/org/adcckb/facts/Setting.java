@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** Where the scenario plays: {@code in_vitro} (a cell assay) or {@code in_vivo} (a patient or an animal). */
-public record Setting(String name) implements Fact {
+public record Setting(@Vocab(Vocab.SETTING) String name) implements Fact {
 
     public boolean inVivo() {
         return "in_vivo".equals(name);

@@ -63,37 +63,13 @@ public final class KnowledgeBaseLoader {
                     "missing: the rules directory must declare its agents in " + Vocabulary.FILE));
         }
         Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
-
-        // raw: the files as written (fingerprinted); texts: the DRL compiled from them, the same for .drl
-        // files and generated for decision tables; lineMaps: DRL line to the line of the file as written.
-        Map<String, String> raw = new java.util.LinkedHashMap<>();
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        Map<String, int[]> lineMaps = new java.util.LinkedHashMap<>();
-        List<Problem> tableProblems = new ArrayList<>();
-        for (Path f : drlFiles) {
-            String name = shown(dir, f);
-            String text;
-            try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new KnowledgeBaseException(new Problem(name, 0, "cannot be read: " + e.getMessage()));
-            }
-            raw.put(name, text);
-            if (isTable(f)) {
-                try {
-                    String drl = DecisionTables.toDrl(text);
-                    texts.put(name, drl);
-                    lineMaps.put(name, DecisionTables.rowsOf(drl));
-                } catch (RuntimeException e) {
-                    tableProblems.add(new Problem(name, 0, "not a valid decision table: " + compilerMessage(e.getMessage())));
-                }
-            } else {
-                texts.put(name, text);
-            }
+        Sources sources = readSources(dir, drlFiles);
+        if (!sources.problems().isEmpty()) {
+            throw new KnowledgeBaseException(sources.problems());
         }
-        if (!tableProblems.isEmpty()) {
-            throw new KnowledgeBaseException(tableProblems);
-        }
+        Map<String, String> raw = sources.raw();
+        Map<String, String> texts = sources.texts();
+        Map<String, int[]> lineMaps = sources.lineMaps();
 
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -122,7 +98,7 @@ public final class KnowledgeBaseLoader {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
-                rules.add(ruleInfo(rule, at, relative(dir, at.file()), problems));
+                rules.add(ruleInfo(rule.getName(), rule.getMetaData(), at, relative(dir, at.file()), problems));
             }
         }
         if (!problems.isEmpty()) {
@@ -135,7 +111,45 @@ public final class KnowledgeBaseLoader {
                 relativeTexts(dir, texts), relativeMaps);
     }
 
-    private record RuleLocation(String file, int line) {
+    record RuleLocation(String file, int line) {
+    }
+
+    /**
+     * The rule files of a directory: {@code raw} as written (fingerprinted), {@code texts} the DRL compiled
+     * from them (the same for .drl files, generated for decision tables), {@code lineMaps} from a DRL line
+     * to the line of the file as written, and the problems of tables that do not convert.
+     */
+    record Sources(Map<String, String> raw, Map<String, String> texts, Map<String, int[]> lineMaps, List<Problem> problems) {
+    }
+
+    static Sources readSources(Path dir, List<Path> files) {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, int[]> lineMaps = new java.util.LinkedHashMap<>();
+        List<Problem> tableProblems = new ArrayList<>();
+        for (Path f : files) {
+            String name = shown(dir, f);
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                tableProblems.add(new Problem(name, 0, "cannot be read: " + e.getMessage()));
+                continue;
+            }
+            raw.put(name, text);
+            if (isTable(f)) {
+                try {
+                    String drl = DecisionTables.toDrl(text);
+                    texts.put(name, drl);
+                    lineMaps.put(name, DecisionTables.rowsOf(drl));
+                } catch (RuntimeException e) {
+                    tableProblems.add(new Problem(name, 0, "not a valid decision table: " + compilerMessage(e.getMessage())));
+                }
+            } else {
+                texts.put(name, text);
+            }
+        }
+        return new Sources(raw, texts, lineMaps, tableProblems);
     }
 
     private static boolean isTable(Path f) {
@@ -151,7 +165,7 @@ public final class KnowledgeBaseLoader {
         return drlLine < map.length ? map[drlLine] : 0;
     }
 
-    private static List<Path> listRuleFiles(Path dir) {
+    static List<Path> listRuleFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> (p.getFileName().toString().endsWith(".drl") || isTable(p)) && Files.isRegularFile(p))
                     .sorted(java.util.Comparator.comparing(p -> dir.relativize(p).toString()))
@@ -161,12 +175,12 @@ public final class KnowledgeBaseLoader {
         }
     }
 
-    private static String shown(Path dir, Path file) {
+    static String shown(Path dir, Path file) {
         return dir.resolve(dir.relativize(file)).toString();
     }
 
     /** Finds each rule's file and line, and refuses a rule name used twice (Drools allows it across packages). */
-    private static Map<String, RuleLocation> locate(Map<String, String> texts, Map<String, int[]> lineMaps,
+    static Map<String, RuleLocation> locate(Map<String, String> texts, Map<String, int[]> lineMaps,
                                                     List<Problem> problems) {
         Map<String, RuleLocation> at = new HashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -215,14 +229,14 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Rules are reported relative to their directory, so the answer does not depend on where the checkout is. */
-    private static String relative(Path dir, String shownFile) {
+    static String relative(Path dir, String shownFile) {
         Path f = Path.of(shownFile);
         return f.startsWith(dir) ? dir.relativize(f).toString().replace('\\', '/') : shownFile;
     }
 
-    private static RuleInfo ruleInfo(Rule rule, RuleLocation at, String file, List<Problem> problems) {
-        Map<String, Object> meta = rule.getMetaData();
-        String where = "rule \"" + rule.getName() + "\"";
+    /** Checks a rule's evidence metadata (also used by lint on rules that do not compile). */
+    static RuleInfo ruleInfo(String name, Map<String, Object> meta, RuleLocation at, String file, List<Problem> problems) {
+        String where = "rule \"" + name + "\"";
         for (String key : new java.util.TreeSet<>(meta.keySet())) {
             if (!KNOWN_METADATA.contains(key)) {
                 problems.add(new Problem(at.file(), at.line(), where + " has unknown metadata @" + key
@@ -258,7 +272,7 @@ public final class KnowledgeBaseLoader {
             problems.add(new Problem(at.file(), at.line(), where + ": @evidence '" + evidence
                     + "' is not a grade; allowed: " + String.join(", ", Evidence.GRADES.keySet())));
         }
-        return new RuleInfo(rule.getName(), file, at.line(), List.copyOf(sources), evidence,
+        return new RuleInfo(name, file, at.line(), List.copyOf(sources), evidence,
                 text(meta.get("inferred")), text(meta.get("rationale")));
     }
 

@@ -39,6 +39,10 @@ public final class Reasoner {
 
     public static final int DEFAULT_MAX_FIRINGS = 100_000;
 
+    /** The conclusions the answer reads: outcomes (ADCC, fratricide, depletion) and cell states (surface CD38, antibody load). */
+    public static final java.util.Set<String> REPORTED = java.util.Set.of(
+            "Adcc", "Fratricide", "NkDepletion", "Cd38Surface", "AntibodyBinding");
+
     private final KnowledgeBase kb;
     private final int maxFirings;
 
