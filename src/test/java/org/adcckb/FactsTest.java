@@ -44,7 +44,7 @@ class FactsTest {
 
     @TestFactory
     Stream<DynamicTest> everyPublishedExpectationHolds() {
-        List<Check> checks = ExpectationChecker.check(evaluations);
+        List<Check> checks = ExpectationChecker.check(evaluations, TestKb.reasoner());
         assertThat(checks).hasSizeGreaterThan(40);
         return checks.stream().map(c -> DynamicTest.dynamicTest(
                 String.join(",", c.findings()) + " " + c.scenario() + ": " + c.what(),

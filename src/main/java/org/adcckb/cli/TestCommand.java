@@ -31,7 +31,7 @@ final class TestCommand extends KnowledgeCommand {
         for (Scenario s : scenarios) {
             byId.put(s.id(), reasoner.evaluate(s));
         }
-        List<Check> checks = ExpectationChecker.check(byId);
+        List<Check> checks = ExpectationChecker.check(byId, reasoner);
         StringBuilder out = new StringBuilder();
         checks.forEach(c -> out.append(c.line()).append('\n'));
         long failed = checks.stream().filter(c -> !c.passed()).count();

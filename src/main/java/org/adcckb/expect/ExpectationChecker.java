@@ -8,11 +8,12 @@ import org.adcckb.json.InputException;
 import org.adcckb.reasoning.CellState;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.scenario.Expectations;
+import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Expectations.Comparison;
 
 /**
- * Checks the {@code expect} blocks of evaluated scenarios: absolute levels and bounds, and comparisons
- * between scenarios of one run. Used by {@code ./adcc test} and by the JUnit suite, so the published
+ * Checks the {@code expect} blocks of evaluated scenarios: absolute levels and bounds, comparisons
+ * between scenarios of one run, and comparisons with edited copies of a scenario (what-ifs). Used by {@code ./adcc test} and by the JUnit suite, so the published
  * findings under facts/ are tests wherever they run.
  */
 public final class ExpectationChecker {
@@ -23,10 +24,12 @@ public final class ExpectationChecker {
     }
 
     /**
-     * @param byId every evaluation of the run, by scenario id; comparisons must name one of them
+     * @param byId       every evaluation of the run, by scenario id; comparisons must name one of them
+     * @param reasoner   evaluates the edited copies that {@code whatif} expectations compare with
      * @throws InputException when a comparison names a scenario that is not in the run
      */
-    public static List<Check> check(Map<String, Evaluation> byId) {
+    public static List<Check> check(Map<String, Evaluation> byId, org.adcckb.reasoning.Reasoner reasoner) {
+        org.adcckb.kb.Vocabulary vocabulary = reasoner.knowledgeBase().vocabulary();
         List<Check> checks = new ArrayList<>();
         for (Evaluation ev : byId.values()) {
             Expectations x = ev.scenario().expect();
@@ -61,40 +64,51 @@ public final class ExpectationChecker {
                     throw new InputException(ev.scenario().origin(), cmp.path() + ".with", "compares with scenario '"
                             + cmp.with() + "', which is not among the scenarios of this run; give its file too");
                 }
-                for (Map.Entry<String, String> e : cmp.outcome().entrySet()) {
-                    String a = ev.outcome().asMap().get(e.getKey());
-                    String b = other.outcome().asMap().get(e.getKey());
-                    checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + relation(e.getValue()) + " " + cmp.with(),
-                            direction(Levels.gradeRank(a), Levels.gradeRank(b), e.getValue()), a + " vs " + b));
-                }
-                for (Map.Entry<String, Map<String, String>> c : cmp.cells().entrySet()) {
-                    CellState a = ev.cells().get(c.getKey());
-                    CellState b = other.cells().get(c.getKey());
-                    for (Map.Entry<String, String> e : c.getValue().entrySet()) {
-                        String what = "cells." + c.getKey() + "." + e.getKey() + " " + relation(e.getValue()) + " " + cmp.with();
-                        if (b == null) {
-                            throw new InputException(ev.scenario().origin(), cmp.path() + ".cells." + c.getKey(),
-                                    "scenario '" + cmp.with() + "' has no cell '" + c.getKey() + "' to compare with");
-                        }
-                        if ("cd38Fold".equals(e.getKey())) {
-                            checks.add(new Check(id, x.findings(), what,
-                                    direction(a.cd38Fold(), b.cd38Fold(), e.getValue()), a.cd38Fold() + " vs " + b.cd38Fold()));
-                        } else {
-                            String va = cellLevel(a, e.getKey());
-                            String vb = cellLevel(b, e.getKey());
-                            List<String> scale = scaleOf(e.getKey());
-                            checks.add(new Check(id, x.findings(), what,
-                                    direction(scale.indexOf(va), scale.indexOf(vb), e.getValue()), va + " vs " + vb));
-                        }
-                    }
-                }
+                compare(checks, ev.scenario(), x, cmp, ev, other, "than in " + cmp.with(), "as in " + cmp.with());
+            }
+            for (Comparison w : x.whatif()) {
+                Evaluation variant = reasoner.evaluate(Edit.applyAll(ev.scenario(), w.edits(), vocabulary), false);
+                compare(checks, ev.scenario(), x, w, variant, ev, "after " + w.label(), "after " + w.label());
             }
         }
         return checks;
     }
 
-    private static String relation(String direction) {
-        return "same".equals(direction) ? "same as in" : direction + " than in";
+    /** Checks A against B: "outcome.adcc higher than in B", "outcome.adcc higher after add atra@mm". */
+    private static void compare(List<Check> checks, org.adcckb.scenario.Scenario s, Expectations x, Comparison cmp,
+                                Evaluation a, Evaluation b, String than, String as) {
+        String id = s.id();
+        for (Map.Entry<String, String> e : cmp.outcome().entrySet()) {
+            String va = a.outcome().asMap().get(e.getKey());
+            String vb = b.outcome().asMap().get(e.getKey());
+            checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + relation(e.getValue(), than, as),
+                    direction(Levels.gradeRank(va), Levels.gradeRank(vb), e.getValue()), va + " vs " + vb));
+        }
+        for (Map.Entry<String, Map<String, String>> c : cmp.cells().entrySet()) {
+            CellState ca = a.cells().get(c.getKey());
+            CellState cb = b.cells().get(c.getKey());
+            if (ca == null || cb == null) {
+                throw new InputException(s.origin(), cmp.path() + ".cells." + c.getKey(),
+                        "scenario '" + cmp.label() + "' has no cell '" + c.getKey() + "' to compare with");
+            }
+            for (Map.Entry<String, String> e : c.getValue().entrySet()) {
+                String what = "cells." + c.getKey() + "." + e.getKey() + " " + relation(e.getValue(), than, as);
+                if ("cd38Fold".equals(e.getKey())) {
+                    checks.add(new Check(id, x.findings(), what,
+                            direction(ca.cd38Fold(), cb.cd38Fold(), e.getValue()), ca.cd38Fold() + " vs " + cb.cd38Fold()));
+                } else {
+                    String va = cellLevel(ca, e.getKey());
+                    String vb = cellLevel(cb, e.getKey());
+                    List<String> scale = scaleOf(e.getKey());
+                    checks.add(new Check(id, x.findings(), what,
+                            direction(scale.indexOf(va), scale.indexOf(vb), e.getValue()), va + " vs " + vb));
+                }
+            }
+        }
+    }
+
+    private static String relation(String direction, String than, String as) {
+        return "same".equals(direction) ? "same " + as : direction + " " + than;
     }
 
     private static List<String> scaleOf(String field) {

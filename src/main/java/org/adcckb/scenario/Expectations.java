@@ -17,12 +17,21 @@ import java.util.Map;
  * @param cells    cell id to field ({@code cd38}, {@code cd38Fold}, {@code depletion},
  *                 {@code binding.<antibody>}) to expected value
  * @param compare  comparisons with other scenarios
+ * @param whatif   comparisons with edited copies of this scenario ("adding atra@mm raises adcc")
  */
 public record Expectations(List<String> findings, String claim, String source, Map<String, String> outcome,
-                           Map<String, Map<String, String>> cells, List<Comparison> compare) {
+                           Map<String, Map<String, String>> cells, List<Comparison> compare, List<Comparison> whatif) {
 
-    /** A comparison of this scenario ("A") against scenario {@code with} ("B"): A's value is higher, lower or the same. */
-    public record Comparison(String with, Map<String, String> outcome, Map<String, Map<String, String>> cells,
-                             String path) {
+    /**
+     * A comparison of one scenario ("A") against another ("B"): A's value is higher, lower or the same.
+     * Against scenario {@code with}, A is this scenario; for a what-if ({@code with} null), A is this
+     * scenario after {@code edits} and B the scenario as written.
+     */
+    public record Comparison(String with, List<Edit> edits, Map<String, String> outcome,
+                             Map<String, Map<String, String>> cells, String path) {
+
+        public String label() {
+            return with != null ? with : String.join(", ", edits.stream().map(Edit::describe).toList());
+        }
     }
 }

@@ -36,7 +36,8 @@ public final class ScenarioReader {
     private static final List<String> TOP = List.of("id", "title", "setting", "cells", "treatments", "expect", "$comment");
     private static final List<String> CELL = List.of("id", "type", "cd38", "cd16", "cd38Knockout", "line");
     private static final List<String> TREATMENT = List.of("agent", "on");
-    private static final List<String> EXPECT = List.of("findings", "claim", "source", "outcome", "cells", "compare");
+    private static final List<String> EXPECT = List.of("findings", "claim", "source", "outcome", "cells", "compare", "whatif");
+    private static final List<String> WHATIF = List.of("add", "remove", "set", "outcome", "cells");
     private static final List<String> COMPARE = List.of("with", "outcome", "cells");
 
     private final Vocabulary vocabulary;
@@ -107,8 +108,9 @@ public final class ScenarioReader {
 
         Map<String, String> cellTypes = new TreeMap<>();
         cells.forEach(c -> cellTypes.put(c.id(), c.type()));
+        Scenario plain = new Scenario(id, title, setting, cells, treatments, null, origin);
         Expectations expect = root.has("expect")
-                ? expectations(root.get("expect").object().only(EXPECT), id, cellTypes) : null;
+                ? expectations(root.get("expect").object().only(EXPECT), plain, cellTypes) : null;
         return new Scenario(id, title, setting, cells, treatments, expect, origin);
     }
 
@@ -135,7 +137,8 @@ public final class ScenarioReader {
         return new Cell(id, type, cd38, cd16, knockout, o.text("line", null));
     }
 
-    private Expectations expectations(Obj e, String scenarioId, Map<String, String> cellTypes) {
+    private Expectations expectations(Obj e, Scenario plain, Map<String, String> cellTypes) {
+        String scenarioId = plain.id();
         List<String> findings = new ArrayList<>();
         if (e.has("findings")) {
             for (Value v : e.get("findings").array()) {
@@ -160,11 +163,49 @@ public final class ScenarioReader {
                 if (co.isEmpty() && cc.isEmpty()) {
                     throw c.error("a comparison needs at least one 'outcome' or 'cells' check");
                 }
-                compare.add(new Expectations.Comparison(with, co, cc, v.path()));
+                compare.add(new Expectations.Comparison(with, List.of(), co, cc, v.path()));
             }
         }
-        if (outcome.isEmpty() && cells.isEmpty() && compare.isEmpty()) {
-            throw e.error("an expect block needs at least one check in 'outcome', 'cells' or 'compare'");
+        List<Expectations.Comparison> whatif = new ArrayList<>();
+        if (e.has("whatif")) {
+            for (Value v : e.get("whatif").array()) {
+                Obj w = v.object().only(WHATIF);
+                List<Edit> edits = new ArrayList<>();
+                // The same order as the whatif command: removals, additions, then changes.
+                for (String kind : List.of("remove", "add", "set")) {
+                    if (!w.has(kind)) {
+                        continue;
+                    }
+                    for (Value ev : w.get(kind).array()) {
+                        try {
+                            edits.add(switch (kind) {
+                                case "remove" -> Edit.remove(ev.text());
+                                case "add" -> Edit.add(ev.text());
+                                default -> Edit.set(ev.text());
+                            });
+                        } catch (InputException x) {
+                            throw ev.error(x.detail());
+                        }
+                    }
+                }
+                if (edits.isEmpty()) {
+                    throw w.error("a what-if needs at least one edit in 'add', 'remove' or 'set'");
+                }
+                try {
+                    Edit.applyAll(plain, edits, vocabulary);
+                } catch (InputException x) {
+                    throw w.error(x.getMessage());
+                }
+                Map<String, String> wo = w.has("outcome") ? outcomeChecks(w.get("outcome").object(), true) : Map.of();
+                Map<String, Map<String, String>> wc = w.has("cells") ? cellChecks(w.get("cells").object(), cellTypes, true) : Map.of();
+                if (wo.isEmpty() && wc.isEmpty()) {
+                    throw w.error("a what-if needs at least one 'outcome' or 'cells' check");
+                }
+                whatif.add(new Expectations.Comparison(null, List.copyOf(edits), wo, wc, v.path()));
+            }
+        }
+        if (outcome.isEmpty() && cells.isEmpty() && compare.isEmpty() && whatif.isEmpty()) {
+            throw e.error("an expect block needs at least one check in 'outcome', 'cells', 'compare' or 'whatif'");
         }
         String source = e.text("source", null);
         if (source != null) {
@@ -178,7 +219,7 @@ public final class ScenarioReader {
             }
         }
         return new Expectations(List.copyOf(findings), e.text("claim", null), source,
-                outcome, cells, List.copyOf(compare));
+                outcome, cells, List.copyOf(compare), List.copyOf(whatif));
     }
 
     private static Map<String, String> outcomeChecks(Obj o, boolean comparative) {

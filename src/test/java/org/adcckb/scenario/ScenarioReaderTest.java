@@ -502,6 +502,36 @@ class ScenarioReaderTest {
     class BadExpectations {
 
         @Test
+        void aWhatIfOfItselfIsReadWithItsEditsInCommandOrder() {
+            Scenario s = read(exampleWith("\"expect\": { \"whatif\": [ { \"add\": [\"cd38_nanobody@nk\"], "
+                    + "\"remove\": [\"daratumumab\"], \"outcome\": { \"fratricide\": \"same\" } } ] }"));
+
+            assertThat(s.expect().whatif()).singleElement().satisfies(w -> {
+                assertThat(w.with()).isNull();
+                assertThat(w.label()).isEqualTo("remove daratumumab, add cd38_nanobody@nk");
+                assertThat(w.outcome()).containsEntry("fratricide", "same");
+            });
+        }
+
+        @Test
+        void aWhatIfWithABadEditNamesTheEdit() {
+            InputException e = refused(exampleWith("\"expect\": { \"whatif\": [ { \"add\": [\"atr@mm\"], \"outcome\": { \"adcc\": \"higher\" } } ] }"));
+
+            assertThat(e.where()).isEqualTo("$.expect.whatif[0]");
+            assertThat(e.detail()).startsWith("add atr@mm: unknown agent 'atr'").endsWith("(did you mean 'atra'?)");
+        }
+
+        @Test
+        void aWhatIfNeedsAnEditAndACheck() {
+            assertThat(refused(exampleWith("\"expect\": { \"whatif\": [ { \"outcome\": { \"adcc\": \"higher\" } } ] }")).detail())
+                    .isEqualTo("a what-if needs at least one edit in 'add', 'remove' or 'set'");
+            assertThat(refused(exampleWith("\"expect\": { \"whatif\": [ { \"add\": [\"atra@mm\"] } ] }")).detail())
+                    .isEqualTo("a what-if needs at least one 'outcome' or 'cells' check");
+            assertThat(refused(exampleWith("\"expect\": { \"whatif\": [ { \"add\": [\"atra on mm\"], \"outcome\": { \"adcc\": \"higher\" } } ] }")).where())
+                    .isEqualTo("$.expect.whatif[0].add[0]");
+        }
+
+        @Test
         void sourceMustBeADoiOrPmid() {
             InputException e = refused(exampleWith("\"expect\": { \"source\": \"Lejeune 2021\", \"outcome\": { \"adcc\": \"low\" } }"));
 
