@@ -77,5 +77,20 @@ class RuleEditTest {
                 .isInstanceOf(RuleLoopException.class)
                 .hasMessageContaining("did not settle within 500 firings")
                 .hasMessageContaining("\"Keeps adding modulations\"");
+        // Without explanations (sweeps, searches) the same loop is caught and named the same way.
+        assertThatThrownBy(() -> new Reasoner(kb, 500).evaluate(scenario, false))
+                .isInstanceOf(RuleLoopException.class).hasMessageContaining("\"Keeps adding modulations\"");
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("explain", "--rules", rules.toString(), "--max-firings", "300", "facts/lejeune-2021/nk-dara.json");
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        // The rules caught in the loop are named with how often they fired.
+        assertThat(err.toString()).startsWith("adcc: scenario lejeune2021-nk-dara: the rules did not settle within 300 firings; most fired: ")
+                .containsPattern("\"Keeps adding modulations\" \\(\\d+\\)")
+                .containsPattern("\"Surface CD38 is the baseline scaled by every modulation it received\" \\(\\d+\\)")
+                .doesNotContain("\tat ");
     }
 }
