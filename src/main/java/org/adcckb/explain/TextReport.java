@@ -24,6 +24,7 @@ public final class TextReport {
     private static final Map<String, String> OUTCOME_NAMES = Map.of(
             "adcc", "ADCC", "fratricide", "fratricide", "nkDepletion", "NK depletion");
     private static final List<String> OUTCOME_ORDER = List.of("adcc", "fratricide", "nkDepletion");
+    private static final Set<String> BACKGROUND = Set.of("Agent", "Cd38Scale");
 
     private final Evaluation ev;
     private final Map<String, Node> nodes;
@@ -134,8 +135,8 @@ public final class TextReport {
                 }
             }
             for (String p : d.premises()) {
-                if (nodes.containsKey(p) && "Agent".equals(nodes.get(p).type())) {
-                    continue; // what an agent is (vocabulary) is background, listed in the JSON explanation
+                if (nodes.containsKey(p) && BACKGROUND.contains(nodes.get(p).type())) {
+                    continue; // the vocabulary (what an agent is, the CD38 scale) is background, listed in the JSON explanation
                 }
                 tree(p, depth + 2, shown);
             }

@@ -20,7 +20,7 @@ public record Cd38Surface(String cell, @Vocab(Vocab.CD38_LEVEL) String baseline,
      * on the score; they are taken in a fixed order so that the floating-point result does not depend
      * on the order in which the engine happened to find them.
      */
-    public static Cd38Surface modulated(Cell cell, List<Cd38Modulation> modulations) {
+    public static Cd38Surface modulated(Cell cell, List<Cd38Modulation> modulations, Cd38Scale scale) {
         if (!cell.cd38Expressed()) {
             throw new IllegalArgumentException(cell.id() + " has no CD38 to modulate");
         }
@@ -34,8 +34,8 @@ public record Cd38Surface(String cell, @Vocab(Vocab.CD38_LEVEL) String baseline,
             fold *= m.fold();
             log2 += m.log2Fold();
         }
-        double score = Levels.nominalScore(cell.cd38()) + log2;
-        return new Cd38Surface(cell.id(), cell.cd38(), Levels.cd38LevelOfScore(score), fold, score);
+        double score = scale.scoreOf(cell.cd38()) + log2;
+        return new Cd38Surface(cell.id(), cell.cd38(), scale.levelOf(score), fold, score);
     }
 
     /** A knockout or a CD38-negative population: nothing to scale, so no fold applies. */

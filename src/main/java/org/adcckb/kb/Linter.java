@@ -377,7 +377,7 @@ public final class Linter {
 
     private void checkFlow(KnowledgeBase kb) {
         RuleShapes shapes = kb.shapes();
-        Set<String> inputs = Set.of("Cell", "Exposure", "Agent", "Setting");
+        Set<String> inputs = FactTypes.INPUTS;
         Map<String, List<RuleShapes.Shape>> producers = new TreeMap<>();
         Set<String> consumed = new TreeSet<>();
         for (RuleShapes.Shape s : shapes.all()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.adcckb.facts.Agent;
+import org.adcckb.facts.Cd38Scale;
 import org.adcckb.json.InputException;
 import org.adcckb.json.JsonInput;
 import org.adcckb.json.JsonInput.Obj;
@@ -17,7 +18,7 @@ import org.adcckb.json.JsonInput.Obj;
  * directory, so that adding an agent or a cell type is an edit to the knowledge base, not to Java.
  * Scenario validation checks names against it, and lint checks the names rules use.
  */
-public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents) {
+public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents, Cd38Scale cd38Scale) {
 
     public static final String FILE = "vocabulary.json";
     public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
@@ -74,7 +75,17 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
         try {
-            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "$comment"));
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "cd38Scale", "$comment"));
+            Cd38Scale scale = Cd38Scale.DEFAULT;
+            if (root.has("cd38Scale")) {
+                Obj sc = root.get("cd38Scale").object().only(List.of("mediumFrom", "highFrom", "lowAt", "mediumAt", "highAt", "$comment"));
+                try {
+                    scale = new Cd38Scale(sc.get("mediumFrom").number(), sc.get("highFrom").number(), sc.get("lowAt").number(),
+                            sc.get("mediumAt").number(), sc.get("highAt").number());
+                } catch (IllegalArgumentException e) {
+                    throw sc.error(e.getMessage());
+                }
+            }
             Obj typesObj = root.get("cellTypes").object();
             Map<String, CellType> cellTypes = new TreeMap<>();
             for (String name : typesObj.fieldNames()) {
@@ -123,7 +134,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             if (agents.isEmpty()) {
                 throw agentsObj.error("declares no agent");
             }
-            return new Vocabulary(cellTypes, agents);
+            return new Vocabulary(cellTypes, agents, scale);
         } catch (InputException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0,
                     (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));

@@ -104,6 +104,7 @@ public final class Reasoner {
     public static List<Object> inputFacts(Scenario scenario, org.adcckb.kb.Vocabulary vocabulary) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Setting(scenario.setting()));
+        facts.add(vocabulary.cd38Scale());
         facts.addAll(vocabulary.agents().values());
         facts.addAll(scenario.cells());
         Map<String, Exposure> exposures = new TreeMap<>();

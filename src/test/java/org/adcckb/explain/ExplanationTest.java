@@ -112,7 +112,7 @@ class ExplanationTest {
         Evaluation ev = evaluate(scenario("acc").myeloma("mm", "low").treat("atra", "mm").treat("ifn_alpha", "mm"));
         var surface = ev.explanation().node("surface:mm").orElseThrow();
         assertThat(surface.derivations()).singleElement().satisfies(d -> assertThat(d.premises())
-                .containsExactlyInAnyOrder("cell:mm", "modulation:atra@mm", "modulation:ifn_alpha@mm"));
+                .containsExactlyInAnyOrder("cell:mm", "modulation:atra@mm", "modulation:ifn_alpha@mm", "scale:cd38"));
     }
 
     @Test

@@ -63,4 +63,27 @@ class VocabularyTest {
         assertThat(ev.cells().get("pc").binding()).containsEntry("other_cd38_igg1", "high");
         assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:nk>mm:other_cd38_igg1");
     }
+
+    @Test
+    void theCd38ScaleIsAParameterOfTheKnowledgeBase(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        assertThat(TestKb.kb().vocabulary().cd38Scale()).isEqualTo(org.adcckb.facts.Cd38Scale.DEFAULT);
+        Path vocab = tmp.resolve("vocabulary.json");
+        // Narrower bands: a 3-fold rise now takes a CD38-low cell to high.
+        Files.writeString(vocab, Files.readString(vocab).replace("\"highFrom\": 3.0", "\"highFrom\": 2.0")
+                .replace("\"mediumFrom\": 1.5", "\"mediumFrom\": 1.0").replace("\"mediumAt\": 2.25", "\"mediumAt\": 1.5")
+                .replace("\"highAt\": 3.75", "\"highAt\": 2.5"));
+        KnowledgeBase kb = KnowledgeBaseLoader.load(tmp);
+        Scenario s = new ScenarioReader(kb.vocabulary()).read(Path.of("facts/lejeune-2021/atra-low-target.json"));
+        assertThat(new Reasoner(kb).evaluate(s).cells().get("mm").cd38()).isEqualTo("high");
+
+        Files.writeString(vocab, Files.readString(vocab).replace("\"highFrom\": 2.0", "\"highFrom\": 0.5"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeBaseLoader.load(tmp))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("$.cd38Scale: the CD38 scale must satisfy lowAt < mediumFrom <= mediumAt < highFrom <= highAt");
+    }
 }
