@@ -31,7 +31,10 @@ final class LintCommand extends KnowledgeCommand {
         if (samples < 0) {
             throw new InputException("--samples", "", "must be 0 or more, got " + samples);
         }
-        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples);
+        if (knowledge.maxFirings < 1) {
+            throw new InputException("--max-firings", "", "must be a positive number, got " + knowledge.maxFirings);
+        }
+        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.maxFirings);
         StringBuilder out = new StringBuilder();
         if (format == Format.json) {
             ObjectNode root = new ObjectMapper().createObjectNode();

@@ -38,6 +38,9 @@ final class RulesCommand extends KnowledgeCommand {
                 n.put("inferred", r.inferred());
                 n.put("rationale", r.rationale());
             }
+            ArrayNode types = root.putArray("cellTypes");
+            kb.vocabulary().cellTypes().values().forEach(t -> types.addObject()
+                    .put("name", t.name()).put("role", t.role()).put("cd16", t.cd16()).put("label", t.label()));
             ArrayNode agents = root.putArray("agents");
             kb.vocabulary().agents().values().forEach(a -> agents.addObject()
                     .put("name", a.name()).put("role", a.role()).put("label", a.label()));
@@ -58,7 +61,8 @@ final class RulesCommand extends KnowledgeCommand {
                     out.append("      inferred: ").append(r.inferred()).append('\n');
                 }
             }
-            out.append('\n').append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
+            out.append('\n').append("Cell types: ").append(String.join(", ", kb.vocabulary().cellTypeNames())).append('\n');
+            out.append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
         }
         return print(out);
     }

@@ -16,7 +16,8 @@ public final class Evidence {
     static {
         Map<String, String> g = new LinkedHashMap<>();
         g.put("A", "stated in the cited primary source (abstract, summary or key points read)");
-        g.put("B", "stated in a secondary source (review, commentary, news summary) about the cited work");
+        g.put("B", "stated at second hand: in a secondary source (review, commentary, news summary) about the cited work, "
+                + "or in the cited work as background rather than as its result");
         g.put("C", "field knowledge not checked against the cited source; a hypothesis to verify");
         GRADES = java.util.Collections.unmodifiableMap(g);
     }

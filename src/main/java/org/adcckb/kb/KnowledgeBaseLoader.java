@@ -60,7 +60,7 @@ public final class KnowledgeBaseLoader {
         Path vocabFile = dir.resolve(Vocabulary.FILE);
         if (!Files.isRegularFile(vocabFile)) {
             throw new KnowledgeBaseException(new Problem(shown(dir, vocabFile), 0,
-                    "missing: the rules directory must declare its agents in " + Vocabulary.FILE));
+                    "missing: the rules directory must declare its cell types and agents in " + Vocabulary.FILE));
         }
         Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
         Sources sources = readSources(dir, drlFiles);

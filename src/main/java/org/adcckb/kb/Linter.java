@@ -88,6 +88,7 @@ public final class Linter {
         }
     }
 
+    private static final Pattern RULE_PREFIX = Pattern.compile("^rule \"((?:[^\"\\\\]|\\\\.)*)\"(?::\\s*|\\s+)");
     private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
     private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
@@ -108,8 +109,17 @@ public final class Linter {
 
     /** Lints {@code dir}; {@code samples} random scenarios probe which outcome levels the rules reach (0 to skip). */
     public static Report lint(Path dir, int samples) {
-        return new Linter(dir).run(samples);
+        return lint(dir, samples, Reasoner.DEFAULT_MAX_FIRINGS);
     }
+
+    /** As {@link #lint(Path, int)}, stopping a sampled scenario whose rules fire more than {@code maxFirings} times. */
+    public static Report lint(Path dir, int samples, int maxFirings) {
+        Linter l = new Linter(dir);
+        l.maxFirings = maxFirings;
+        return l.run(samples);
+    }
+
+    private int maxFirings = Reasoner.DEFAULT_MAX_FIRINGS;
 
     private Report run(int samples) {
         String shown = dir.toString();
@@ -176,7 +186,15 @@ public final class Linter {
                 checkConsequence(file, line, r);
             }
         }
-        metadata.forEach(p -> error(p.file(), p.line(), null, "evidence", p.message()));
+        for (Problem p : metadata) {
+            // The loader's message starts with the rule; lint reports the rule in its own field.
+            Matcher named = RULE_PREFIX.matcher(p.message());
+            if (named.find()) {
+                error(p.file(), p.line(), named.group(1), "evidence", p.message().substring(named.end()));
+            } else {
+                error(p.file(), p.line(), null, "evidence", p.message());
+            }
+        }
 
         // What only the compiler and the engine can say.
         KnowledgeBase kb = null;
@@ -375,6 +393,11 @@ public final class Linter {
 
     // ---- what flows where ----------------------------------------------------------------------------
 
+    /** A rule file as the other findings name it: the rules directory as given, then the file. */
+    private String shown(String relativeFile) {
+        return KnowledgeBaseLoader.shown(dir, dir.resolve(relativeFile));
+    }
+
     private void checkFlow(KnowledgeBase kb) {
         RuleShapes shapes = kb.shapes();
         Set<String> inputs = FactTypes.INPUTS;
@@ -388,7 +411,7 @@ public final class Linter {
             if (!consumed.contains(e.getKey()) && !Reasoner.REPORTED.contains(e.getKey()) && !inputs.contains(e.getKey())) {
                 RuleShapes.Shape s = e.getValue().get(0);
                 RuleInfo info = kb.rule(s.name()).orElse(null);
-                warning(s.file(), info == null ? 0 : info.line(), s.name(), "unused", e.getKey()
+                warning(shown(s.file()), info == null ? 0 : info.line(), s.name(), "unused", e.getKey()
                         + " is concluded but no rule matches it and no answer reports it");
             }
         }
@@ -397,7 +420,7 @@ public final class Linter {
                 for (String t : c.types()) {
                     if (!inputs.contains(t) && !producers.containsKey(t) && !c.negated()) {
                         RuleInfo info = kb.rule(s.name()).orElse(null);
-                        warning(s.file(), info == null ? c.line() : info.line(), s.name(), "never-matched",
+                        warning(shown(s.file()), info == null ? c.line() : info.line(), s.name(), "never-matched",
                                 "condition " + c.index() + " needs a " + t + " but no rule concludes one, so the rule never fires");
                     }
                 }
@@ -410,7 +433,7 @@ public final class Linter {
      * warns about outcome levels that none of them reaches.
      */
     private int checkReach(KnowledgeBase kb, int samples) {
-        Reasoner reasoner = new Reasoner(kb);
+        Reasoner reasoner = new Reasoner(kb, maxFirings);
         Map<String, Set<String>> reached = new LinkedHashMap<>();
         for (String f : List.of("adcc", "fratricide", "nkDepletion")) {
             reached.put(f, new TreeSet<>());

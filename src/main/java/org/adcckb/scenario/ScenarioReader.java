@@ -184,7 +184,7 @@ public final class ScenarioReader {
                                 default -> Edit.set(ev.text());
                             });
                         } catch (InputException x) {
-                            throw ev.error(x.detail());
+                            throw ev.error("'" + ev.text() + "': " + x.detail());
                         }
                     }
                 }

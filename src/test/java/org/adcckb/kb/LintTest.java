@@ -96,6 +96,9 @@ class LintTest {
                 .anySatisfy(m -> assertThat(m).contains("has no @evidence(...)"))
                 .anySatisfy(m -> assertThat(m).contains("@source 'Wang 2018' is not a well-formed reference"))
                 .anySatisfy(m -> assertThat(m).contains("@evidence 'high' is not a grade; allowed: A, B, C"));
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("evidence"))
+                .allSatisfy(f -> assertThat(f.rule()).isNotBlank())
+                .anySatisfy(f -> assertThat(f.rule()).isEqualTo("Fratricide depletes the NK population it strikes"));
     }
 
     @Test
