@@ -69,7 +69,13 @@ public final class AdccKb {
      * reach it (none when the goal already holds).
      */
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize) {
-        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, reasoner, kb, this::probes, maxFirings);
+        return whyNot(s, goal, maxSize, null);
+    }
+
+    /** As {@link #whyNot(Scenario, org.adcckb.whatif.Goal, int)}, searching only among {@code agents} (null: all). */
+    public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize, java.util.Collection<String> agents) {
+        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes, maxFirings,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The rules compiled again with why-not's prefix queries, built on first use. */

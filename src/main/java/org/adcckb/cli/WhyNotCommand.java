@@ -32,6 +32,10 @@ final class WhyNotCommand extends KnowledgeCommand {
             description = "The largest set of added treatments to search, 1 to 4 (default: ${DEFAULT-VALUE}).")
     int max;
 
+    @Option(names = "--agents", split = ",", paramLabel = "AGENT[,AGENT...]",
+            description = "Search only among these agents (default: every agent of the vocabulary).")
+    java.util.List<String> agents;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
 
@@ -43,7 +47,7 @@ final class WhyNotCommand extends KnowledgeCommand {
         }
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
-        WhyNot w = kb.whyNot(s, g, max);
+        WhyNot w = kb.whyNot(s, g, max, agents);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhyNotReport.text(w);

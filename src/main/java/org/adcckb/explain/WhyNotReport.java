@@ -40,7 +40,11 @@ public final class WhyNotReport {
         if (!w.missing().isEmpty()) {
             out.append("\nWhat is missing (conclusions the goal needs, with the first condition of their rule that fails now)\n");
             for (WhyNot.Missing m : w.missing()) {
-                out.append("  - ").append(m.text()).append('\n');
+                out.append("  - ").append(m.text());
+                if (m.gainedBy() > 0) {
+                    out.append("   [added by ").append(m.gainedBy()).append(" of ").append(w.solutions().size()).append(" solutions]");
+                }
+                out.append('\n');
                 if (m.rule() != null) {
                     out.append("      rule \"").append(m.rule()).append('"');
                     Probes.Unmet u = m.unmet();
@@ -92,7 +96,8 @@ public final class WhyNotReport {
         }
         ArrayNode missing = root.putArray("missing");
         for (WhyNot.Missing m : w.missing()) {
-            ObjectNode n = missing.addObject().put("id", m.key()).put("text", m.text()).put("rule", m.rule());
+            ObjectNode n = missing.addObject().put("id", m.key()).put("text", m.text()).put("rule", m.rule())
+                    .put("gainedBy", m.gainedBy());
             if (m.unmet() != null) {
                 Probes.Unmet u = m.unmet();
                 ObjectNode un = n.putObject("unmet");

@@ -48,7 +48,13 @@ public final class Probes {
                             java.util.regex.Matcher.quoteReplacement("\"" + b.getValue() + "\""));
                 }
             }
-            return (negated ? "present, but must be absent: " : "nothing matches: ") + c;
+            String alternatives = "";
+            if (bindings.size() > 1) {
+                // Several partial matches bound different values: the condition fails for each of them.
+                alternatives = " (for " + String.join(" or ", bindings.stream().map(b -> String.join(", ",
+                        b.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList())).toList()) + ")";
+            }
+            return (negated ? "present, but must be absent: " : "nothing matches: ") + c + alternatives;
         }
     }
 

@@ -41,7 +41,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
      * A conclusion the goal needs that is not there, with the rule that would derive it and that rule's first
      * unmet condition now (null when all its conditions hold but it concludes something else here).
      */
-    public record Missing(String key, String text, String rule, Probes.Unmet unmet) {
+    public record Missing(String key, String text, String rule, Probes.Unmet unmet, int gainedBy) {
     }
 
     /** A minimal set of added treatments that reaches the goal, with the outcome and the chains to it. */
@@ -51,14 +51,30 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         }
     }
 
-    public static WhyNot ask(Scenario s, Goal goal, int maxSize, Reasoner reasoner, KnowledgeBase kb,
-                             java.util.function.Supplier<Probes> probes, int maxFirings) {
+    /**
+     * @param agents the agents the search may add (a scientist's toolbox), or null for every agent the
+     *               vocabulary knows
+     * @param threads evaluations run in parallel
+     */
+    public static WhyNot ask(Scenario s, Goal goal, int maxSize, java.util.Collection<String> agents, Reasoner reasoner,
+                             KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int maxFirings, int threads) {
+        if (agents != null) {
+            for (String a : agents) {
+                if (!kb.vocabulary().knows(a)) {
+                    throw new org.adcckb.json.InputException("--agents " + a, "", "unknown agent '" + a + "'; the knowledge base knows: "
+                            + String.join(", ", kb.vocabulary().agentNames()) + org.adcckb.json.Suggest.hint(a, kb.vocabulary().agentNames()));
+                }
+            }
+        }
         Evaluation current = reasoner.evaluate(s);
         if (goal.met(current.outcome())) {
             return new WhyNot(s, goal, current, true, List.of(), List.of(), List.of(), maxSize, 0);
         }
         List<Treatment> candidates = new ArrayList<>();
         for (String agent : kb.vocabulary().agentNames()) {
+            if (agents != null && !agents.contains(agent)) {
+                continue;
+            }
             List<String> targets = new ArrayList<>();
             targets.add(null);
             s.cells().forEach(c -> targets.add(c.id()));
@@ -71,23 +87,45 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         }
         List<List<Treatment>> found = new ArrayList<>();
         int evaluated = 0;
-        for (int size = 1; size <= maxSize && size <= candidates.size(); size++) {
-            List<List<Treatment>> atThisSize = new ArrayList<>();
-            for (int[] combo : combinations(candidates.size(), size)) {
-                List<Treatment> set = new ArrayList<>();
-                for (int i : combo) {
-                    set.add(candidates.get(i));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "adcc-whynot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int size = 1; size <= maxSize && size <= candidates.size(); size++) {
+                List<List<Treatment>> sets = new ArrayList<>();
+                for (int[] combo : combinations(candidates.size(), size)) {
+                    List<Treatment> set = new ArrayList<>();
+                    for (int i : combo) {
+                        set.add(candidates.get(i));
+                    }
+                    if (found.stream().noneMatch(set::containsAll)) { // else not minimal: a smaller solution lies inside
+                        sets.add(set);
+                    }
                 }
-                if (found.stream().anyMatch(set::containsAll)) {
-                    continue; // not minimal: a smaller solution lies inside
+                evaluated += sets.size();
+                // Evaluated in parallel, kept in the order the sets were drawn up: the answer does not depend on timing.
+                List<java.util.concurrent.Future<Boolean>> reached = new ArrayList<>();
+                for (List<Treatment> set : sets) {
+                    reached.add(pool.submit(() -> goal.met(reasoner.evaluate(withAdded(s, set, kb), false).outcome())));
                 }
-                evaluated++;
-                Scenario variant = withAdded(s, set, kb);
-                if (goal.met(reasoner.evaluate(variant, false).outcome())) {
-                    atThisSize.add(set);
+                for (int k = 0; k < sets.size(); k++) {
+                    if (reached.get(k).get()) {
+                        found.add(sets.get(k));
+                    }
                 }
             }
-            found.addAll(atThisSize);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("why-not search interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
 
         List<Solution> solutions = new ArrayList<>();
@@ -117,7 +155,10 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                         Obstacle before = obstacles.get(c.key());
                         obstacles.put(c.key(), new Obstacle(c.key(), c.before(), c.kind(), before == null ? 1 : before.movedBy() + 1));
                     }
-                    if ("gained".equals(c.kind()) && onPathThen.contains(c.key()) && !missing.containsKey(c.key())) {
+                    if ("gained".equals(c.kind()) && onPathThen.contains(c.key()) && missing.containsKey(c.key())) {
+                        Missing m = missing.get(c.key());
+                        missing.put(c.key(), new Missing(m.key(), m.text(), m.rule(), m.unmet(), m.gainedBy() + 1));
+                    } else if ("gained".equals(c.kind()) && onPathThen.contains(c.key())) {
                         Node n = variant.explanation().node(c.key()).orElseThrow();
                         String rule = n.derivations().isEmpty() ? null : n.derivations().get(0).rule().name();
                         if (probe == null) {
@@ -127,7 +168,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                         // A rule whose conditions all hold already concludes here, only about other facts:
                         // what it adds in a solution is a consequence there, not something missing here.
                         if (unmet != null) {
-                            missing.put(c.key(), new Missing(c.key(), c.after(), rule, unmet));
+                            missing.put(c.key(), new Missing(c.key(), c.after(), rule, unmet, 1));
                         }
                     }
                 }
@@ -164,7 +205,10 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 .thenComparing(Solution::label));
         List<Obstacle> ranked = new ArrayList<>(obstacles.values());
         ranked.sort(java.util.Comparator.comparingInt((Obstacle o) -> -o.movedBy()).thenComparing(Obstacle::key));
-        return new WhyNot(s, goal, current, false, List.copyOf(ranked), List.copyOf(missing.values()),
+        // What most solutions add comes first: a conclusion only some solutions gain may be a side effect.
+        List<Missing> needed = new ArrayList<>(missing.values());
+        needed.sort(java.util.Comparator.comparingInt((Missing m) -> -m.gainedBy()).thenComparing(Missing::key));
+        return new WhyNot(s, goal, current, false, List.copyOf(ranked), List.copyOf(needed),
                 List.copyOf(solutions), maxSize, evaluated);
     }
 
@@ -179,7 +223,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 continue;
             }
             out.putIfAbsent("rule:" + shape.name(), new Missing("rule:" + shape.name(),
-                    "a " + type + " conclusion", shape.name(), unmet));
+                    "a " + type + " conclusion", shape.name(), unmet, 0));
             if (!unmet.negated()) {
                 RuleShapes.Condition c = shape.conditions().get(unmet.index() - 1);
                 for (String t : c.types()) {

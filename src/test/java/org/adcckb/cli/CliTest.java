@@ -359,7 +359,7 @@ class CliTest {
                     .endsWith("  " + String.join("; ", rule.sources()));
             assertThat(lines.get(at + 2)).isEqualTo("      " + rule.rationale());
         }
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("Agents: atra, cd38_nanobody, daratumumab, ifn_alpha");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Agents: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib");
     }
 
     @Test
@@ -384,7 +384,7 @@ class CliTest {
         }
         List<String> agents = new ArrayList<>();
         root.path("agents").forEach(a -> agents.add(a.path("name").asText()));
-        assertThat(agents).containsExactly("atra", "cd38_nanobody", "daratumumab", "ifn_alpha");
+        assertThat(agents).containsExactly("atra", "cd38_nanobody", "dara_fab2", "daratumumab", "ifn_alpha", "ifn_gamma", "il6", "isatuximab", "lenalidomide", "panobinostat", "pomalidomide", "ruxolitinib");
     }
 
     // ---------------------------------------------------------------- test

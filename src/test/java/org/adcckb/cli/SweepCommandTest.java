@@ -231,7 +231,7 @@ class SweepCommandTest {
     static Stream<Arguments> refusedFactors() {
         return Stream.of(
                 Arguments.of("atr@mm",
-                        "adcc: --vary atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, daratumumab, ifn_alpha (did you mean 'atra'?)\n"),
+                        "adcc: --vary atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib (did you mean 'atra'?)\n"),
                 Arguments.of("atra@nn",
                         "adcc: --vary atra@nn: 'nn' names no cell of the scenario; cells: mm, nk (did you mean 'nk'?)\n"),
                 Arguments.of("nk.cd38=hihg|low",

@@ -271,7 +271,7 @@ class WhatIfCommandTest {
                 Arguments.of(List.of(),
                         "adcc: whatif: give at least one edit: --add AGENT[@CELL], --remove AGENT[@CELL] or --set CELL.FIELD=VALUE\n"),
                 Arguments.of(List.of("--add", "atr@mm"),
-                        "adcc: add atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, daratumumab, ifn_alpha (did you mean 'atra'?)\n"),
+                        "adcc: add atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib (did you mean 'atra'?)\n"),
                 Arguments.of(List.of("--add", "atra@nn"),
                         "adcc: add atra@nn: 'nn' names no cell of the scenario; cells: mm, nk (did you mean 'nk'?)\n"),
                 Arguments.of(List.of("--set", "mn.cd38=high"),
@@ -328,7 +328,7 @@ class WhatIfCommandTest {
 
         assertThat(badInput("whatif", bad.toString(), "--add", "ifn_alpha").err())
                 .isEqualTo("adcc: " + bad + ": $.treatments[0].agent: unknown agent 'atr'; the knowledge base knows: "
-                        + "atra, cd38_nanobody, daratumumab, ifn_alpha (did you mean 'atra'?)\n");
+                        + "atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib (did you mean 'atra'?)\n");
         assertThat(badInput("whatif", "-f", "json", broken.toString(), "--add", "ifn_alpha").err())
                 .startsWith("adcc: " + broken + ": line 3, column 14: malformed JSON");
         assertThat(badInput("whatif", temp.resolve("absent.json").toString(), "--add", "ifn_alpha").err())

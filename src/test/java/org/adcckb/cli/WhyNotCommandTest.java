@@ -25,6 +25,9 @@ import picocli.CommandLine;
 /** {@code adcc whynot}, run in-process: obstacles, unmet conditions and minimal solutions, and refused goals. */
 class WhyNotCommandTest {
 
+    /** The agents of Lejeune 2021: its questions answered with its toolbox. */
+    private static final String LEJEUNE = "atra,ifn_alpha,cd38_nanobody,daratumumab";
+
     private static final String LOW = "facts/lejeune-2021/low-target-dara.json";
     private static final String NANOBODY_HIGH = "facts/lejeune-2021/nanobody-high-target.json";
     private static final List<String> GRADES = List.of("none", "low", "moderate", "high");
@@ -67,7 +70,7 @@ class WhyNotCommandTest {
 
     @Test
     void textNamesTheObstaclesAndTheSmallestSolutions() {
-        Run r = ok("whynot", LOW, "--goal", "adcc>=moderate");
+        Run r = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate");
 
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("Why not adcc>=moderate in lejeune2021-low-target-dara? Now: adcc none.");
@@ -93,8 +96,8 @@ class WhyNotCommandTest {
 
     @Test
     void jsonHasTheGoalObstaclesMissingConditionsAndSolutions() throws IOException {
-        Run r = ok("whynot", LOW, "--goal", "adcc>=moderate", "-f", "json");
-        Run text = ok("whynot", LOW, "--goal", "adcc>=moderate");
+        Run r = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate", "-f", "json");
+        Run text = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate");
 
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.path("scenario").asText()).isEqualTo("lejeune2021-low-target-dara");
@@ -182,7 +185,7 @@ class WhyNotCommandTest {
 
     @Test
     void noSolutionWithinTheLimitIsSaidPlainly() throws IOException {
-        Run r = ok("whynot", LOW, "--goal", "adcc=high", "--max", "1");
+        Run r = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc=high", "--max", "1");
 
         // 4 agents, each in the system or on one of 2 cells, less the daratumumab already given: 11 single additions.
         assertThat(r.out()).contains("\nNo set of up to 1 added treatments reaches adcc=high (11 sets evaluated): none within 1.\n")
@@ -190,7 +193,7 @@ class WhyNotCommandTest {
                 .contains("\n  - surface CD38 of mm is low")
                 .doesNotContain("Smallest sets");
 
-        JsonNode root = JSON.readTree(ok("whynot", LOW, "--goal", "adcc=high", "--max", "1", "-f", "json").out());
+        JsonNode root = JSON.readTree(ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc=high", "--max", "1", "-f", "json").out());
         assertThat(root.path("met").asBoolean()).isFalse();
         assertThat(root.path("solutions").size()).isZero();
         assertThat(root.path("maxSize").asInt()).isEqualTo(1);

@@ -103,7 +103,7 @@ class KnowledgeBaseLoaderTest {
         assertThat(shipped.rules()).isNotEmpty();
         assertThat(shipped.directory()).isEqualTo("rules");
         assertThat(shipped.fingerprint()).matches("[0-9a-f]{64}");
-        assertThat(shipped.vocabulary().agentNames()).containsExactly("atra", "cd38_nanobody", "daratumumab", "ifn_alpha");
+        assertThat(shipped.vocabulary().agentNames()).containsExactly("atra", "cd38_nanobody", "dara_fab2", "daratumumab", "ifn_alpha", "ifn_gamma", "il6", "isatuximab", "lenalidomide", "panobinostat", "pomalidomide", "ruxolitinib");
         assertThat(shipped.newSession()).isNotNull();
     }
 

@@ -163,6 +163,7 @@ class LintTest {
     void anOutcomeLevelNoRuleReachesIsAWarning() throws IOException {
         copy();
         edit("adcc.drl", "Levels.grade( $load.rank() )", "Levels.grade( Math.min( 2, $load.rank() ) )");
+        edit("adcc.drl", "$ab, 1, \"IMiD-activated", "$ab, 0, \"IMiD-activated");
         Linter.Report r = Linter.lint(tmp, 300);
         assertThat(r.sampled()).isEqualTo(300);
         assertThat(r.findings()).filteredOn(f -> f.check().equals("unreached")).extracting(Linter.Finding::message)

@@ -52,11 +52,15 @@ class Cd38ModulationRulesTest {
 
     @Test
     void anAgentInTheSystemReachesEveryPopulationButOnlyModulatesWhereARuleSaysSo() {
-        var ev = evaluate(scenario("sys").myeloma("mm", "low").nk92("nk").treat("atra"));
-        assertThat(ev.cells().get("mm").cd38Fold()).isEqualTo(3.0);
-        // ATRA on NK cells is not encoded yet (DOMAIN.md §2.3, a later issue): no rule, no change.
-        assertThat(ev.cells().get("nk").cd38Fold()).isEqualTo(1.0);
-        assertThat(ev.cells().get("nk").cd38()).isEqualTo("high");
+        var atra = evaluate(scenario("sys").myeloma("mm", "low").nk("nk", "low", "158V").treat("atra"));
+        assertThat(atra.cells().get("mm").cd38Fold()).isEqualTo(3.0);
+        // ATRA raises CD38 on whatever CD38+ cell it reaches, NK cells included (Naeimi Kararoudi 2020).
+        assertThat(atra.cells().get("nk").cd38Fold()).isEqualTo(3.0);
+        assertThat(atra.cells().get("nk").cd38()).isEqualTo("medium");
+        // For IFN-alpha on NK cells the literature gives no direction, so there is no rule and no change.
+        var ifn = evaluate(scenario("sys").myeloma("mm", "low").nk("nk", "low", "158V").treat("ifn_alpha"));
+        assertThat(ifn.cells().get("mm").cd38Fold()).isEqualTo(2.0);
+        assertThat(ifn.cells().get("nk").cd38Fold()).isEqualTo(1.0);
     }
 
     @Test

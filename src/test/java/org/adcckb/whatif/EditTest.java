@@ -58,7 +58,7 @@ class EditTest {
     void badEditsNameTheEditAndWhatIsAllowed() {
         Scenario s = TestKb.lejeune("low-target-dara");
         assertThat(refused(s, Edit.add("atr@mm")).getMessage())
-                .isEqualTo("add atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, daratumumab, ifn_alpha (did you mean 'atra'?)");
+                .isEqualTo("add atr@mm: unknown agent 'atr'; the knowledge base knows: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib (did you mean 'atra'?)");
         assertThat(refused(s, Edit.add("atra@nkk")).getMessage()).startsWith("add atra@nkk: 'nkk' names no cell of the scenario; cells: mm, nk");
         assertThat(refused(s, Edit.add("daratumumab")).getMessage()).isEqualTo("add daratumumab: daratumumab is already in the scenario");
         assertThat(refused(s, Edit.remove("atra@mm")).getMessage())

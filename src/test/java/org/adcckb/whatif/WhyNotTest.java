@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Why-not: the obstacles, the unmet conditions of the rules that would get there, and the smallest interventions. */
 class WhyNotTest {
 
+    /** The toolbox of Lejeune 2021: the questions of the paper, answered with its agents. */
+    private static final List<String> LEJEUNE = List.of("atra", "ifn_alpha", "cd38_nanobody", "daratumumab");
+
     private static WhyNot ask(String scenario, String goal, int max) {
-        return TestKb.api().whyNot(TestKb.lejeune(scenario), Goal.parse(goal), max);
+        return TestKb.api().whyNot(TestKb.lejeune(scenario), Goal.parse(goal), max, LEJEUNE);
     }
 
     @Test
@@ -62,7 +65,8 @@ class WhyNotTest {
         assertThat(masking.rule()).isEqualTo("A blocker masks its CD38 epitope on the population it reaches");
         assertThat(masking.unmet().index()).isEqualTo(2);
         assertThat(masking.unmet().condition()).isEqualTo("Exposure( agent == $blocker, $c : cell )");
-        assertThat(masking.unmet().inWords()).isEqualTo("nothing matches: Exposure( agent == \"cd38_nanobody\", $c : cell )");
+        assertThat(masking.unmet().inWords()).isEqualTo("nothing matches: Exposure( agent == $blocker, $c : cell ) "
+                + "(for $blocker = cd38_nanobody, $ep = daratumumab or $blocker = dara_fab2, $ep = daratumumab)");
         assertThat(w.missing()).extracting(WhyNot.Missing::key).contains("modulation:atra@mm");
     }
 
@@ -70,7 +74,8 @@ class WhyNotTest {
     void aMissingAntibodyIsFoundAndExplained() {
         WhyNot w = ask("high-target-no-dara", "adcc>=low", 1);
         assertThat(w.solutions()).extracting(WhyNot.Solution::label).contains("daratumumab", "daratumumab@mm");
-        assertThat(w.missing()).anySatisfy(m -> assertThat(m.unmet().inWords()).contains("agent == \"daratumumab\""));
+        assertThat(w.missing()).anySatisfy(m -> assertThat(m.unmet().inWords()).contains("$ab = daratumumab"));
+        assertThat(w.missing().get(0).gainedBy()).isEqualTo(w.solutions().size());
     }
 
     @Test
@@ -107,6 +112,22 @@ class WhyNotTest {
         WhyNot w = ask("nk-dara", "fratricide=none", 3);
         assertThat(w.solutions()).extracting(WhyNot.Solution::label).containsExactly("cd38_nanobody", "cd38_nanobody@nk");
         assertThat(w.obstacles()).extracting(WhyNot.Obstacle::key).contains("binding:daratumumab@nk");
+    }
+
+    @Test
+    void withEveryKnownAgentALenalidomideAnswerIsSmaller() {
+        // Lenalidomide both raises target CD38 (Fedele 2018) and activates effectors (van der Veer 2011).
+        WhyNot w = TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc>=moderate"), 3);
+        assertThat(w.solutions()).isNotEmpty();
+        assertThat(w.solutions().get(0).added()).hasSize(1);
+        assertThat(w.solutions()).filteredOn(s -> s.added().size() == 1).extracting(WhyNot.Solution::label)
+                .contains("lenalidomide", "pomalidomide");
+    }
+
+    @Test
+    void anUnknownAgentInTheToolboxIsRefused() {
+        assertThatThrownBy(() -> TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc=high"), 1, List.of("atr")))
+                .isInstanceOf(InputException.class).hasMessageContaining("unknown agent 'atr'").hasMessageContaining("did you mean 'atra'");
     }
 
     @Test
