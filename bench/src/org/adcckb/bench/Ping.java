@@ -1,0 +1,5 @@
+package org.adcckb.bench;
+
+/** The one fact of {@link BareDrools}. */
+public record Ping(int n) {
+}
