@@ -68,6 +68,7 @@ class FactsTest {
             assertThat(e.scenario().expect()).as(e.scenario().origin()).isNotNull();
             assertThat(e.scenario().expect().source()).as(e.scenario().origin()).matches("(doi:10\\..+|PMID:\\d+)");
             assertThat(e.scenario().expect().claim()).as(e.scenario().origin()).isNotBlank();
+            assertThat(e.scenario().expect().evidence()).as(e.scenario().origin()).isNotNull();
         }
     }
 }

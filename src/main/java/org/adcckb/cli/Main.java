@@ -15,13 +15,14 @@ import picocli.CommandLine.ScopeType;
  * knowledge base, the reasoner and the checker.
  *
  * <p>Exit codes: 0 success; 1 internal error; 2 bad input or usage (scenario, rules, options);
- * 3 expectations that do not hold ({@code adcc test}) or errors found in the rules ({@code adcc lint}).
+ * 3 expectations that do not hold ({@code adcc test}, {@code adcc validate}), errors found in the rules
+ * ({@code adcc lint}) or a validation report that is out of date ({@code adcc validate --check}).
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test), errors in the rules (lint)"})
+        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
 public final class Main implements Runnable {
 
     public static final int BAD_INPUT = 2;
@@ -36,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, whatif, sweep, whynot, rules, lint or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, whatif, sweep, whynot, rules, lint, test or validate");
     }
 
     public static void main(String[] args) {

@@ -11,6 +11,12 @@ public final class Suggest {
 
     public static Optional<String> closest(String given, Collection<String> known) {
         String g0 = given.toLowerCase(java.util.Locale.ROOT);
+        // The same name in other case ("read" for "READ") beats a longer name that starts with it ("READ-2nd").
+        for (String k : known.stream().sorted().toList()) {
+            if (k.toLowerCase(java.util.Locale.ROOT).equals(g0)) {
+                return Optional.of(k);
+            }
+        }
         // A shortened name ("dara") or the right characters in another order ("V158") beat a near spelling.
         if (g0.length() >= 3) {
             for (String k : known.stream().sorted().toList()) {

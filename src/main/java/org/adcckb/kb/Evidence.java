@@ -1,6 +1,7 @@
 package org.adcckb.kb;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,13 @@ public final class Evidence {
         g.put("C", "field knowledge not checked against the cited source; a hypothesis to verify");
         GRADES = java.util.Collections.unmodifiableMap(g);
     }
+
+    /**
+     * The provenance tags of the findings a scenario encodes (DOMAIN.md §0), strongest first: stated in
+     * the source itself, stated in a secondary source, field knowledge not checked against a source, a
+     * logical inference that is not a published result. A scenario's {@code expect.evidence}.
+     */
+    public static final List<String> PROVENANCE = List.of("READ", "READ-2nd", "RECALL", "INFER");
 
     private static final Pattern DOI = Pattern.compile("doi:10\\.\\d{4,9}/\\S+");
     private static final Pattern PMID = Pattern.compile("PMID:\\d{1,9}");

@@ -13,13 +13,15 @@ import java.util.Map;
  * @param findings the findings it encodes (DOMAIN.md ids such as {@code L09})
  * @param claim    the published statement, in a sentence
  * @param source   the DOI or PMID of the finding
+ * @param evidence the provenance tag of the finding (DOMAIN.md §0: {@code READ}, {@code READ-2nd},
+ *                 {@code RECALL}, {@code INFER}; the weakest when it encodes several), or null
  * @param outcome  outcome field ({@code adcc}, {@code fratricide}, {@code nkDepletion}) to expected value
  * @param cells    cell id to field ({@code cd38}, {@code cd38Fold}, {@code depletion},
  *                 {@code binding.<antibody>}) to expected value
  * @param compare  comparisons with other scenarios
  * @param whatif   comparisons with edited copies of this scenario ("adding atra@mm raises adcc")
  */
-public record Expectations(List<String> findings, String claim, String source, Map<String, String> outcome,
+public record Expectations(List<String> findings, String claim, String source, String evidence, Map<String, String> outcome,
                            Map<String, Map<String, String>> cells, List<Comparison> compare, List<Comparison> whatif) {
 
     /**

@@ -36,7 +36,7 @@ public final class ScenarioReader {
     private static final List<String> TOP = List.of("id", "title", "setting", "cells", "treatments", "expect", "$comment");
     private static final List<String> CELL = List.of("id", "type", "cd38", "cd16", "cd38Knockout", "line");
     private static final List<String> TREATMENT = List.of("agent", "on");
-    private static final List<String> EXPECT = List.of("findings", "claim", "source", "outcome", "cells", "compare", "whatif");
+    private static final List<String> EXPECT = List.of("findings", "claim", "source", "evidence", "outcome", "cells", "compare", "whatif");
     private static final List<String> WHATIF = List.of("add", "remove", "set", "outcome", "cells");
     private static final List<String> COMPARE = List.of("with", "outcome", "cells");
 
@@ -218,7 +218,8 @@ public final class ScenarioReader {
                 }
             }
         }
-        return new Expectations(List.copyOf(findings), e.text("claim", null), source,
+        String evidence = e.has("evidence") ? e.get("evidence").oneOf(Evidence.PROVENANCE, "a provenance tag") : null;
+        return new Expectations(List.copyOf(findings), e.text("claim", null), source, evidence,
                 outcome, cells, List.copyOf(compare), List.copyOf(whatif));
     }
 

@@ -22,6 +22,12 @@ class SuggestTest {
     }
 
     @Test
+    void theSameNameInOtherCaseBeatsALongerNameThatStartsWithIt() {
+        assertThat(Suggest.closest("read", List.of("READ", "READ-2nd", "RECALL", "INFER"))).contains("READ");
+        assertThat(Suggest.closest("High", List.of("none", "low", "medium", "high"))).contains("high");
+    }
+
+    @Test
     void aNearSpellingIsSuggested() {
         assertThat(Suggest.closest("atr", AGENTS)).contains("atra");
         assertThat(Suggest.closest("hihg", List.of("none", "low", "medium", "high"))).contains("high");

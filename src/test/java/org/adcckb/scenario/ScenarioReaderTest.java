@@ -540,6 +540,23 @@ class ScenarioReaderTest {
         }
 
         @Test
+        void evidenceIsAProvenanceTag() {
+            for (String tag : List.of("READ", "READ-2nd", "RECALL", "INFER")) {
+                Scenario s = read(exampleWith("\"expect\": { \"evidence\": \"" + tag + "\", \"outcome\": { \"adcc\": \"low\" } }"));
+                assertThat(s.expect().evidence()).isEqualTo(tag);
+            }
+            assertThat(read(exampleWith("\"expect\": { \"outcome\": { \"adcc\": \"low\" } }")).expect().evidence()).isNull();
+
+            InputException e = refused(exampleWith("\"expect\": { \"evidence\": \"READ-2\", \"outcome\": { \"adcc\": \"low\" } }"));
+            assertThat(e.where()).isEqualTo("$.expect.evidence");
+            assertThat(e.detail()).isEqualTo("'READ-2' is not a provenance tag; allowed: READ, READ-2nd, RECALL, INFER (did you mean 'READ-2nd'?)");
+            assertThat(refused(exampleWith("\"expect\": { \"evidence\": \"A\", \"outcome\": { \"adcc\": \"low\" } }")).detail())
+                    .startsWith("'A' is not a provenance tag; allowed: READ, READ-2nd, RECALL, INFER");
+            assertThat(refused(exampleWith("\"expect\": { \"evidence\": [\"READ\"], \"outcome\": { \"adcc\": \"low\" } }")).detail())
+                    .startsWith("expected a string");
+        }
+
+        @Test
         void severalSourcesAreAccepted() {
             Scenario s = read(exampleWith("\"expect\": { \"source\": \"doi:10.3390/cancers13123072; PMID:9242542\", \"outcome\": { \"adcc\": \"low\" } }"));
 

@@ -1,0 +1,124 @@
+package org.adcckb.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.adcckb.expect.Validation;
+import org.adcckb.json.InputException;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code adcc validate}: check every finding of the scenario files and write the validation report
+ * (docs/VALIDATION.md), one row per finding. Everything is read and evaluated before the file is
+ * written, and it is written to a temporary file that then replaces the report, so an error never
+ * leaves half a report.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check every finding of the scenario files (default: facts/) and write a Markdown report, "
+                + "one row per finding with its source, evidence, expected and obtained values (default: docs/VALIDATION.md).",
+                "Exit code 3 when a finding fails, or with --check when the report is out of date."})
+final class ValidateCommand extends KnowledgeCommand {
+
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
+    List<Path> inputs;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where to write the report (default: docs/VALIDATION.md).")
+    Path output;
+
+    @Option(names = "--check", description = "Write nothing: compare the report with the existing file and exit 3 when it is out of date.")
+    boolean check;
+
+    @Override
+    public Integer call() {
+        Path out = output != null ? output : KnowledgeOptions.Home.resolve("docs").resolve("VALIDATION.md");
+        if (Files.isDirectory(out)) {
+            throw new InputException(out.toString(), "", "is a directory; --output names the report file");
+        }
+        Path dir = out.toAbsolutePath().normalize().getParent();
+        if (!check && (dir == null || !Files.isDirectory(dir))) {
+            throw new InputException(out.toString(), "", "cannot be written: no such directory " + dir);
+        }
+        KnowledgeBase kb = knowledge.load();
+        List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
+        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary());
+        Validation.Report report = Validation.run(scenarios, knowledge.reasoner(kb), out);
+        byte[] bytes = report.markdown().getBytes(StandardCharsets.UTF_8);
+
+        PrintWriter err = spec.commandLine().getErr();
+        String summary = report.summary() + (report.failed() == 0 ? "" : " (" + String.join(", ", report.failing()) + ")");
+        if (check) {
+            byte[] existing = readIfExists(out);
+            if (!Arrays.equals(existing, bytes)) {
+                err.println("adcc: " + out + (existing == null ? " does not exist" : " is out of date (first difference at line "
+                        + firstDifferentLine(existing, bytes) + ")") + "; run the same command without --check to write it");
+                err.flush();
+                return Main.FAILED_CHECKS;
+            }
+            err.println("adcc: " + out + " is up to date: " + summary);
+        } else {
+            write(out, dir, bytes);
+            err.println("adcc: wrote " + out + ": " + summary);
+        }
+        err.flush();
+        return report.failed() == 0 ? 0 : Main.FAILED_CHECKS;
+    }
+
+    private static byte[] readIfExists(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Writes a temporary file beside the report, then moves it over the report. */
+    private static void write(Path out, Path dir, byte[] bytes) {
+        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new InputException(out.toString(), "", "cannot be written: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the move took it, or there is nothing more to do
+            }
+        }
+    }
+
+    /** The first line (from 1) where two texts differ. */
+    static int firstDifferentLine(byte[] a, byte[] b) {
+        int line = 1;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (a[i] != b[i]) {
+                return line;
+            }
+            if (a[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
