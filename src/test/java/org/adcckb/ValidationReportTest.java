@@ -39,7 +39,8 @@ class ValidationReportTest {
                 .isEqualTo(report.markdown());
         assertThat(report.failing()).as("findings that fail").isEmpty();
         assertThat(report.rows()).extracting(Validation.Row::label)
-                .containsExactly("L01", "L02", "L03", "L04", "L05", "L06", "L07", "L08", "L09", "L10", "L11", "L12", "L13", "L14");
+                .containsSubsequence("L01", "L02", "L03", "L04", "L05", "L06", "L07", "L08", "L09", "L10", "L11", "L12", "L13", "L14")
+                .contains("Wang2018-depletion", "NaeimiKararoudi2020-resistant", "Moreno2019-adcc-low", "Koene1997");
     }
 
     @Test
@@ -56,7 +57,9 @@ class ValidationReportTest {
             assertThat(cells[5]).contains("lejeune2021-atra-low-target: `adcc low`; `mm.cd38 medium`; `mm.cd38Fold 3.0`; `adcc low vs none`");
             assertThat(cells[6]).isEqualTo("pass |");
         });
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("14 passed, 0 failed");
+        long rows = lines.stream().filter(l -> l.matches("\\| [^ |-][^|]* \\| .*\\| (pass|FAIL) \\|")).count();
+        assertThat(rows).isGreaterThanOrEqualTo(14);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(rows + " passed, 0 failed");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("- Rules fingerprint: `" + TestKb.kb().fingerprint() + "`"));
     }
 }

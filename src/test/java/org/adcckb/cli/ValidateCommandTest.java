@@ -192,6 +192,7 @@ class ValidateCommandTest {
         Run r = run("validate", "--check");
 
         assertThat(r.exit()).as("%s: regenerate docs/VALIDATION.md with ./adcc validate", r.err()).isZero();
-        assertThat(r.err()).isEqualTo("adcc: " + Path.of("docs", "VALIDATION.md") + " is up to date: 14 passed, 0 failed\n");
+        assertThat(r.err()).matches("adcc: " + java.util.regex.Pattern.quote(Path.of("docs", "VALIDATION.md").toString())
+                + " is up to date: \\d+ passed, 0 failed\n");
     }
 }
