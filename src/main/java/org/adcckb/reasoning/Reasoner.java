@@ -67,8 +67,9 @@ public final class Reasoner {
     }
 
     /**
-     * @param explain false to skip recording derivations: the outcome, cells and facts are the same, the
-     *                nodes carry no derivations; for sweeps and searches that only compare outcomes
+     * @param explain false to skip recording derivations and building the explanation: the outcome, its
+     *                supporting fact ids and the cells are the same, the explanation has no nodes; for sweeps
+     *                and searches that only compare outcomes
      */
     public Evaluation evaluate(Scenario scenario, boolean explain) {
         KieSession session = kb.newSession();
@@ -138,7 +139,7 @@ public final class Reasoner {
         Map<Object, String> keys = keys(facts);
 
         List<Node> nodes = new ArrayList<>();
-        for (Object o : facts) {
+        for (Object o : explain ? facts : List.of()) {
             boolean input = inputs.containsKey(o);
             List<Derivation> derivations = new ArrayList<>();
             if (!input) {
