@@ -1,0 +1,139 @@
+package org.adcckb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.adcckb.facts.Cell;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.property.Property;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.Treatment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The property harness finds failures, shrinks them to the scenario a biologist would write to show the
+ * point, replays them from their seed; and the scientific invariants do fail when a rule is broken, so
+ * their passing on the shipped rules means something.
+ */
+class PropertyHarnessTest {
+
+    private static final ScenarioGenerator GENERATOR = new ScenarioGenerator(TestKb.kb().vocabulary());
+
+    /** A deliberately false claim: "daratumumab never causes fratricide". */
+    private static List<String> noFratricide(Scenario s) {
+        String f = TestKb.reasoner().evaluate(s, false).outcome().fratricide();
+        return "none".equals(f) ? List.of() : List.of("fratricide " + f);
+    }
+
+    @Test
+    void aFalsePropertyIsShrunkToAMinimalScenarioThatShowsIt() {
+        for (long seed = 1; seed <= 5; seed++) {
+            var failure = Property.find("noFratricide", 300, seed, GENERATOR, PropertyHarnessTest::noFratricide).orElseThrow();
+            Scenario s = failure.shrunk();
+            // Wang 2018's fratricide and nothing else: daratumumab, CD16+ NK cells and CD38+ NK cells, in
+            // vitro, every level as low as it goes. Greedy shrinking stops at a local minimum: one CD38-low
+            // CD16-158F population, or a CD38-low victim next to a CD38-negative CD16-158F killer.
+            assertThat(s.setting()).as("seed %d", seed).isEqualTo("in_vitro");
+            assertThat(s.cells()).as("seed %d", seed).hasSizeBetween(1, 2)
+                    .allSatisfy(c -> {
+                        assertThat(c.type()).isEqualTo("nk");
+                        assertThat(c.cd38()).isIn("none", "low");
+                        assertThat(c.cd16()).isIn("none", "158F");
+                        assertThat(c.cd38Knockout()).isFalse();
+                    })
+                    .anySatisfy(c -> assertThat(c.cd38()).isEqualTo("low"))
+                    .anySatisfy(c -> assertThat(c.cd16()).isEqualTo("158F"));
+            assertThat(s.treatments()).as("seed %d", seed).hasSize(1)
+                    .allSatisfy(t -> assertThat(t.agent()).isEqualTo("daratumumab"));
+            assertThat(failure.violations()).containsExactly("fratricide low");
+        }
+    }
+
+    @Test
+    void theSameSeedReplaysTheSameFailure() {
+        var a = Property.find("noFratricide", 300, 42L, GENERATOR, PropertyHarnessTest::noFratricide).orElseThrow();
+        var b = Property.find("noFratricide", 300, 42L, GENERATOR, PropertyHarnessTest::noFratricide).orElseThrow();
+        assertThat(b.tryNumber()).isEqualTo(a.tryNumber());
+        assertThat(b.original()).isEqualTo(a.original());
+        assertThat(b.shrunk()).isEqualTo(a.shrunk());
+    }
+
+    @Test
+    void aFailureIsReportedWithItsSeedAndTheShrunkScenarioAsJson() {
+        assertThatThrownBy(() -> Property.check("noFratricide", 300, GENERATOR, ScientificInvariantsProperties::show,
+                PropertyHarnessTest::noFratricide))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Property noFratricide falsified at try")
+                .hasMessageContaining("-D" + Property.SEED + "=")
+                .hasMessageContaining("\"agent\" : \"daratumumab\"")
+                .hasMessageContaining("src/test/resources/regressions/");
+    }
+
+    @Test
+    void anExceptionCountsAsAFailure() {
+        var failure = Property.find("throws", 10, 1L, GENERATOR, s -> {
+            throw new IllegalStateException("boom");
+        }).orElseThrow();
+        assertThat(failure.violations()).containsExactly("threw java.lang.IllegalStateException: boom");
+        assertThat(failure.shrunk().cells()).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The invariants catch broken rules
+
+    private static Path brokenRules(Path dir, String file, String correct, String broken) throws IOException {
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path target = dir.resolve(file);
+        String text = Files.readString(target);
+        assertThat(text).as("the rule text to break").contains(correct);
+        Files.writeString(target, text.replace(correct, broken));
+        return dir;
+    }
+
+    private static Property.Failure<Scenario> falsify(KnowledgeBase kb, String invariant) {
+        ScientificInvariants invariants = new ScientificInvariants(kb);
+        Function<Scenario, List<String>> check = invariants.named(invariant)::violations;
+        return Property.find(invariant, 1000, 7L, new ScenarioGenerator(kb.vocabulary()), check)
+                .orElseThrow(() -> new AssertionError(invariant + " did not notice the broken rule"));
+    }
+
+    @Test
+    void adccWithoutTheCd16GateIsCaught(@TempDir Path tmp) throws IOException {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "adcc.drl",
+                "Cell( type == \"nk\", cd16 != \"none\", $effector : id )", "Cell( type == \"nk\", $effector : id )"));
+        var f = falsify(kb, "withoutCd16OnEffectorsThereIsNoAdccNorFratricide");
+        assertThat(f.violations()).anyMatch(v -> v.contains("ADCC is"));
+        assertThat(f.shrunk().cells()).extracting(Cell::type).containsExactlyInAnyOrder("myeloma", "nk");
+    }
+
+    @Test
+    void fratricideOfUncoatedNkCellsIsCaughtOnAKnockout(@TempDir Path tmp) throws IOException {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "fratricide.drl",
+                "$load : AntibodyBinding( rank > 0, $victim : cell, $ab : antibody )",
+                "$load : AntibodyBinding( $victim : cell, $ab : antibody )"));
+        var f = falsify(kb, "aCd38KnockoutNeverCarriesCd38");
+        assertThat(f.violations()).anyMatch(v -> v.contains("victim of fratricide:"));
+        assertThat(f.shrunk().cells()).anySatisfy(c -> assertThat(c.cd38Knockout()).isTrue()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anInvertedBalanceIsCaught(@TempDir Path tmp) throws IOException {
+        // Fratricide competing only when effector CD38 is BELOW target CD38: the opposite of Lejeune's balance.
+        KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "adcc.drl",
+                "antibody == $ab, rank >= $tr )", "antibody == $ab, rank < $tr )"));
+        var f = falsify(kb, "moreCd38OnEffectorsNeverRaisesAdcc");
+        assertThat(f.violations()).anyMatch(v -> v.contains("raised ADCC") || v.contains("raised adcc:"));
+    }
+}
