@@ -64,13 +64,15 @@ final class ScenarioGenerator implements Property.Gen<Scenario> {
             cells = List.of(new Cell("a", cellTypes.get(0), "none", "none", false, null));
         }
         List<Treatment> treatments = new ArrayList<>();
+        // Chances scale with the vocabulary, so a scenario holds a few treatments however many agents there are.
+        int scale = Math.max(1, agents.size());
         for (Agent a : agents) {
             // Antibodies more often, so that most scenarios have something to explain.
-            if (c.chance("antibody".equals(a.role()) ? 65 : 35)) {
+            if (c.chance("antibody".equals(a.role()) ? Math.min(65, 260 / scale) : Math.min(35, 140 / scale))) {
                 treatments.add(new Treatment(a.name(), null));
             }
             for (Cell slot : slots) {
-                boolean on = c.chance(20);
+                boolean on = c.chance(Math.max(2, Math.min(20, 40 / scale)));
                 if (on && slot != null) {
                     treatments.add(new Treatment(a.name(), slot.id()));
                 }
