@@ -31,8 +31,16 @@ public final class AdccKb {
     private final int maxFirings;
     private volatile org.adcckb.whatif.Probes probes;
 
+    private final org.adcckb.json.Limits limits;
+
     public AdccKb(KnowledgeBase kb, int maxFirings) {
+        this(kb, maxFirings, org.adcckb.json.Limits.DEFAULT);
+    }
+
+    /** @param limits what scenario files may hold before they are refused */
+    public AdccKb(KnowledgeBase kb, int maxFirings, org.adcckb.json.Limits limits) {
         this.kb = kb;
+        this.limits = limits;
         this.maxFirings = maxFirings;
         this.reasoner = new Reasoner(kb, maxFirings);
     }
@@ -51,7 +59,7 @@ public final class AdccKb {
     }
 
     public Scenario read(Path file) {
-        return new ScenarioReader(kb.vocabulary()).read(file);
+        return new ScenarioReader(kb.vocabulary(), limits).read(file);
     }
 
     public Evaluation evaluate(Scenario s) {

@@ -71,7 +71,7 @@ final class BatchCommand extends KnowledgeCommand {
         }
         KnowledgeBase kb = knowledge.load();
         Reasoner reasoner = knowledge.reasoner(kb);
-        ScenarioReader reader = new ScenarioReader(kb.vocabulary());
+        ScenarioReader reader = new ScenarioReader(kb.vocabulary(), knowledge.limits());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -114,15 +114,21 @@ final class BatchCommand extends KnowledgeCommand {
         Throwable[] writerFailure = new Throwable[1];
         writer.setUncaughtExceptionHandler((t, e) -> writerFailure[0] = e);
         writer.start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        int maxChars = knowledge.limits().maxBytes();
+        try (BoundedLines lines = new BoundedLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), maxChars)) {
             String text;
             long number = 0;
-            while ((text = lines.readLine()) != null) {
+            while ((text = lines.next()) != null) {
                 number++;
+                final long lineNo = number;
+                if (lines.tooLong()) {
+                    window.put(java.util.concurrent.CompletableFuture.completedFuture(errorRecord(lineNo, name + ":" + lineNo
+                            + ": the line is longer than the limit of " + maxChars + " characters (--max-bytes)")));
+                    continue;
+                }
                 if (text.isBlank()) {
                     continue;
                 }
-                final long lineNo = number;
                 final String t = text;
                 window.put(pool.submit(() -> evaluate(t, lineNo, name, reader, reasoner, kb)));
             }
@@ -155,10 +161,66 @@ final class BatchCommand extends KnowledgeCommand {
             }
             return JsonReport.compact(json);
         } catch (InputException | RuleLoopException e) {
-            ObjectNode error = MAPPER.createObjectNode();
-            error.put("line", line);
-            error.put("error", e.getMessage());
-            return JsonReport.compact(error);
+            return errorRecord(line, e.getMessage());
+        }
+    }
+
+    private static String errorRecord(long line, String message) {
+        ObjectNode error = MAPPER.createObjectNode();
+        error.put("line", line);
+        error.put("error", message);
+        return JsonReport.compact(error);
+    }
+
+    /**
+     * Lines of at most {@code max} characters: a longer line is not kept in memory but skipped to its end
+     * and reported, so one hostile line cannot exhaust the heap.
+     */
+    static final class BoundedLines implements AutoCloseable {
+        private final BufferedReader in;
+        private final int max;
+        private final StringBuilder line = new StringBuilder();
+        private boolean tooLong;
+
+        BoundedLines(BufferedReader in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        /** The next line (without its end), or null at the end of the input. */
+        String next() throws IOException {
+            line.setLength(0);
+            tooLong = false;
+            int c;
+            boolean any = false;
+            while ((c = in.read()) != -1) {
+                any = true;
+                if (c == '\n') {
+                    break;
+                }
+                if (line.length() < max) {
+                    line.append((char) c);
+                } else {
+                    tooLong = true;
+                }
+            }
+            if (!any) {
+                return null;
+            }
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+                line.setLength(end - 1);
+            }
+            return line.toString();
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

@@ -30,7 +30,7 @@ final class ExplainCommand extends KnowledgeCommand {
     @Override
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
-        List<Scenario> scenarios = ScenarioFiles.read(inputs, kb.vocabulary());
+        List<Scenario> scenarios = ScenarioFiles.read(inputs, kb.vocabulary(), knowledge.limits());
         if (format == Format.json && scenarios.size() != 1) {
             throw new InputException("--format json", "", "takes exactly one scenario, " + scenarios.size()
                     + " given; use --format jsonl for several");

@@ -18,6 +18,36 @@ final class KnowledgeOptions {
             description = "Stop a scenario whose rules fire more than N times (default: ${DEFAULT-VALUE}).")
     int maxFirings;
 
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Refuse a scenario file or batch line larger than N bytes (default: ${DEFAULT-VALUE}).")
+    int maxBytes;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "32",
+            description = "Refuse JSON nested deeper than N (default: ${DEFAULT-VALUE}).")
+    int maxDepth;
+
+    @Option(names = "--max-string", paramLabel = "N", defaultValue = "4096",
+            description = "Refuse a JSON string longer than N characters (default: ${DEFAULT-VALUE}).")
+    int maxString;
+
+    @Option(names = "--max-cells", paramLabel = "N", defaultValue = "64",
+            description = "Refuse a scenario with more than N cell populations (default: ${DEFAULT-VALUE}).")
+    int maxCells;
+
+    @Option(names = "--max-treatments", paramLabel = "N", defaultValue = "256",
+            description = "Refuse a scenario with more than N treatments (default: ${DEFAULT-VALUE}).")
+    int maxTreatments;
+
+    /** The input limits these options set (docs/SCENARIO-FORMAT.md, "Limits"). */
+    org.adcckb.json.Limits limits() {
+        try {
+            return new org.adcckb.json.Limits(maxBytes, maxDepth, maxString, maxCells, maxTreatments);
+        } catch (IllegalArgumentException e) {
+            throw new org.adcckb.json.InputException("--max-bytes, --max-depth, --max-string, --max-cells, --max-treatments", "",
+                    "must be positive (--max-depth at least 2)");
+        }
+    }
+
     Path rulesDir() {
         return rules != null ? rules : Home.resolve("rules");
     }
@@ -29,7 +59,7 @@ final class KnowledgeOptions {
     /** The knowledge base behind the question API, with this command's firing limit. */
     org.adcckb.AdccKb open() {
         reasoner(null);
-        return new org.adcckb.AdccKb(load(), maxFirings);
+        return new org.adcckb.AdccKb(load(), maxFirings, limits());
     }
 
     Reasoner reasoner(KnowledgeBase kb) {

@@ -44,8 +44,8 @@ final class ScenarioFiles {
     }
 
     /** Reads every file; two files with one scenario id are refused, since comparisons name scenarios by id. */
-    static List<Scenario> read(List<Path> args, Vocabulary vocabulary) {
-        ScenarioReader reader = new ScenarioReader(vocabulary);
+    static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.json.Limits limits) {
+        ScenarioReader reader = new ScenarioReader(vocabulary, limits);
         Map<String, Scenario> byId = new TreeMap<>();
         for (Path f : expand(args)) {
             Scenario s = reader.read(f);

@@ -25,7 +25,7 @@ final class TestCommand extends KnowledgeCommand {
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
         List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
-        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary());
+        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary(), knowledge.limits());
         Reasoner reasoner = knowledge.reasoner(kb);
         Map<String, Evaluation> byId = new LinkedHashMap<>();
         for (Scenario s : scenarios) {

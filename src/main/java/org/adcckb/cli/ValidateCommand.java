@@ -51,7 +51,7 @@ final class ValidateCommand extends KnowledgeCommand {
         }
         KnowledgeBase kb = knowledge.load();
         List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
-        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary());
+        List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary(), knowledge.limits());
         Validation.Report report = Validation.run(scenarios, knowledge.reasoner(kb), out);
         byte[] bytes = report.markdown().getBytes(StandardCharsets.UTF_8);
 

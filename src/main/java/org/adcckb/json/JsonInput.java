@@ -29,17 +29,36 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** Parses a whole document; empty or malformed input names the file and, when known, line and column. */
+    /** Parses a whole document within the default limits. */
     public static JsonNode parse(byte[] content, String file) {
+        return parse(content, file, Limits.DEFAULT);
+    }
+
+    /**
+     * Parses a whole document; empty, malformed or oversized input names the file and, when known, line
+     * and column, and the limit it broke.
+     */
+    public static JsonNode parse(byte[] content, String file, Limits limits) {
+        if (content.length > limits.maxBytes()) {
+            throw new InputException(file, "", "is " + content.length + " bytes, more than the limit of " + limits.maxBytes()
+                    + " (--max-bytes)");
+        }
         if (content.length == 0 || new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new InputException(file, "", "the file is empty; expected a JSON object");
         }
         try {
-            JsonNode node = MAPPER.readTree(content);
+            JsonNode node = mapper(limits).readTree(content);
             if (node == null || node.isMissingNode()) {
                 throw new InputException(file, "", "the file is empty; expected a JSON object");
             }
             return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("depth")
+                    ? "JSON nested deeper than the limit of " + limits.maxDepth() + " (--max-depth)"
+                    : "a string longer than the limit of " + limits.maxString() + " characters (--max-string)";
+            throw new InputException(file, where, what);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -64,6 +83,23 @@ public final class JsonInput {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    private static final java.util.Map<Limits, ObjectMapper> MAPPERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A strict mapper whose parser refuses nesting and strings beyond the limits. */
+    private static ObjectMapper mapper(Limits limits) {
+        return MAPPERS.computeIfAbsent(limits, l -> {
+            com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(l.maxDepth()).maxStringLength(l.maxString()).build())
+                    .build();
+            return JsonMapper.builder(factory)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .build();
+        });
     }
 
     /** A JSON value with its path, for messages. */

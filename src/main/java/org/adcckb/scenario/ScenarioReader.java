@@ -41,14 +41,24 @@ public final class ScenarioReader {
     private static final List<String> COMPARE = List.of("with", "outcome", "cells");
 
     private final Vocabulary vocabulary;
+    private final org.adcckb.json.Limits limits;
 
     public ScenarioReader(Vocabulary vocabulary) {
+        this(vocabulary, org.adcckb.json.Limits.DEFAULT);
+    }
+
+    public ScenarioReader(Vocabulary vocabulary, org.adcckb.json.Limits limits) {
         this.vocabulary = vocabulary;
+        this.limits = limits;
     }
 
     public Scenario read(Path file) {
         byte[] bytes;
         try {
+            if (Files.size(file) > limits.maxBytes()) {
+                throw new InputException(file.toString(), "", "is " + Files.size(file) + " bytes, more than the limit of "
+                        + limits.maxBytes() + " (--max-bytes)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
@@ -59,7 +69,7 @@ public final class ScenarioReader {
     }
 
     public Scenario read(byte[] content, String origin) {
-        Obj root = Obj.root(JsonInput.parse(content, origin), origin).only(TOP);
+        Obj root = Obj.root(JsonInput.parse(content, origin, limits), origin).only(TOP);
 
         String id = root.get("id").text();
         if (!ID.matcher(id).matches()) {
@@ -71,6 +81,10 @@ public final class ScenarioReader {
         List<Value> cellValues = root.get("cells").array();
         if (cellValues.isEmpty()) {
             throw root.get("cells").error("a scenario needs at least one cell population");
+        }
+        if (cellValues.size() > limits.maxCells()) {
+            throw root.get("cells").error(cellValues.size() + " cell populations, more than the limit of " + limits.maxCells()
+                    + " (--max-cells)");
         }
         List<Cell> cells = new ArrayList<>();
         Map<String, String> cellPaths = new LinkedHashMap<>();
@@ -86,7 +100,12 @@ public final class ScenarioReader {
         List<Treatment> treatments = new ArrayList<>();
         if (root.has("treatments")) {
             Set<Treatment> seen = new HashSet<>();
-            for (Value v : root.get("treatments").array()) {
+            List<Value> treatmentValues = root.get("treatments").array();
+            if (treatmentValues.size() > limits.maxTreatments()) {
+                throw root.get("treatments").error(treatmentValues.size() + " treatments, more than the limit of "
+                        + limits.maxTreatments() + " (--max-treatments)");
+            }
+            for (Value v : treatmentValues) {
                 Obj t = v.object().only(TREATMENT);
                 String agent = t.get("agent").text();
                 if (!vocabulary.knows(agent)) {
