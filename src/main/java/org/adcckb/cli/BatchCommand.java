@@ -1,7 +1,5 @@
 package org.adcckb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.adcckb.explain.JsonReport;
 import org.adcckb.json.InputException;
 import org.adcckb.kb.KnowledgeBase;
-import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
-import org.adcckb.reasoning.RuleLoopException;
-import org.adcckb.scenario.ScenarioReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,8 +42,6 @@ final class BatchCommand extends KnowledgeCommand {
     @Option(names = "--no-explain", description = "Leave the explanation out of each result (faster; same outcome and cells).")
     boolean noExplain;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Override
     public Integer call() throws Exception {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -71,7 +63,7 @@ final class BatchCommand extends KnowledgeCommand {
         }
         KnowledgeBase kb = knowledge.load();
         Reasoner reasoner = knowledge.reasoner(kb);
-        ScenarioReader reader = new ScenarioReader(kb.vocabulary(), knowledge.limits());
+        org.adcckb.batch.Lines evaluator = new org.adcckb.batch.Lines(kb, reasoner, knowledge.limits(), !noExplain);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -122,7 +114,7 @@ final class BatchCommand extends KnowledgeCommand {
                 number++;
                 final long lineNo = number;
                 if (lines.tooLong()) {
-                    window.put(java.util.concurrent.CompletableFuture.completedFuture(errorRecord(lineNo, name + ":" + lineNo
+                    window.put(java.util.concurrent.CompletableFuture.completedFuture(org.adcckb.batch.Lines.error(lineNo, name + ":" + lineNo
                             + ": the line is longer than the limit of " + maxChars + " characters (--max-bytes)")));
                     continue;
                 }
@@ -130,7 +122,7 @@ final class BatchCommand extends KnowledgeCommand {
                     continue;
                 }
                 final String t = text;
-                window.put(pool.submit(() -> evaluate(t, lineNo, name, reader, reasoner, kb)));
+                window.put(pool.submit(() -> evaluator.evaluate(t, lineNo, name)));
             }
         } catch (IOException e) {
             throw new InputException(name, "", "cannot be read: " + e.getMessage());
@@ -148,28 +140,6 @@ final class BatchCommand extends KnowledgeCommand {
                 counts[0] / Math.max(seconds, 1e-9));
         err.flush();
         return counts[1] == 0 ? 0 : Main.BAD_INPUT;
-    }
-
-    /** One line to one output line: the result, or an error record naming the line. */
-    private String evaluate(String text, long line, String name, ScenarioReader reader, Reasoner reasoner, KnowledgeBase kb) {
-        try {
-            var scenario = reader.read(text.getBytes(StandardCharsets.UTF_8), name + ":" + line);
-            Evaluation ev = reasoner.evaluate(scenario, !noExplain);
-            ObjectNode json = JsonReport.toJson(ev, kb.fingerprint());
-            if (noExplain) {
-                json.remove("explanation");
-            }
-            return JsonReport.compact(json);
-        } catch (InputException | RuleLoopException e) {
-            return errorRecord(line, e.getMessage());
-        }
-    }
-
-    private static String errorRecord(long line, String message) {
-        ObjectNode error = MAPPER.createObjectNode();
-        error.put("line", line);
-        error.put("error", message);
-        return JsonReport.compact(error);
     }
 
     /**

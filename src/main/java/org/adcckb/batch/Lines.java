@@ -1,0 +1,103 @@
+package org.adcckb.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.json.InputException;
+import org.adcckb.json.Limits;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.reasoning.RuleLoopException;
+import org.adcckb.scenario.ScenarioReader;
+
+/**
+ * Scenario lines to result lines: the unit of work of {@code adcc batch} and of a distributed run
+ * (docs/SCALING.md), where each partition of a cohort is a {@link #partition} of lines evaluated
+ * against the knowledge base its executor compiled once. Thread-safe; a bad line becomes an error
+ * record, never an exception.
+ */
+public final class Lines {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final KnowledgeBase kb;
+    private final Reasoner reasoner;
+    private final ScenarioReader reader;
+    private final boolean explain;
+
+    public Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain) {
+        this.kb = kb;
+        this.reasoner = reasoner;
+        this.reader = new ScenarioReader(kb.vocabulary(), limits);
+        this.explain = explain;
+    }
+
+    /**
+     * One scenario line to one result line: the object of {@code explain --format jsonl} (without its
+     * explanation when {@code explain} is off), or {@code {"line": N, "error": "..."}}.
+     *
+     * @param origin names the input in error messages ({@code cohort.jsonl}, or a partition id)
+     */
+    public String evaluate(String text, long line, String origin) {
+        try {
+            var scenario = reader.read(text.getBytes(StandardCharsets.UTF_8), origin + ":" + line);
+            Evaluation ev = reasoner.evaluate(scenario, explain);
+            ObjectNode json = JsonReport.toJson(ev, kb.fingerprint());
+            if (!explain) {
+                json.remove("explanation");
+            }
+            return JsonReport.compact(json);
+        } catch (InputException | RuleLoopException e) {
+            return error(line, e.getMessage());
+        }
+    }
+
+    /** The error record of a line. */
+    public static String error(long line, String message) {
+        ObjectNode error = MAPPER.createObjectNode();
+        error.put("line", line);
+        error.put("error", message);
+        return JsonReport.compact(error);
+    }
+
+    /**
+     * A partition of lines, evaluated lazily in order, one result per non-blank line; line numbers count
+     * from {@code firstLine}, so records name lines of the whole cohort.
+     */
+    public Iterator<String> partition(Iterator<String> lines, long firstLine, String origin) {
+        return new Iterator<>() {
+            private long number = firstLine - 1;
+            private String next = advance();
+
+            private String advance() {
+                while (lines.hasNext()) {
+                    String text = lines.next();
+                    number++;
+                    if (!text.isBlank()) {
+                        return evaluate(text, number, origin);
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                String out = next;
+                next = advance();
+                return out;
+            }
+        };
+    }
+}
