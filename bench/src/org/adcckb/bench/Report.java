@@ -37,10 +37,12 @@ public final class Report {
         line("");
         header("command");
         row("`./adcc explain facts/lejeune-2021/atra-low-target.json`", "cold.adcc_explain");
-        row("`java … -jar target/adcc.jar explain …` (same, without the launcher script)", "cold.java_jar_explain");
+        row("`java … -jar target/adcc.jar explain …` (same, without the launcher script or its archive)", "cold.java_jar_explain");
         row("`BareDrools bench/one-rule.drl` (one rule, one fact)", "cold.bare_drools");
+        row("`BareDrools`, with a class-data-sharing archive of its own (as the launcher has)", "cold.bare_drools_cds");
         row("`ColdPhases` (explain through the API, timed by phase)", "cold.phases_process");
         ratioRow("ratio adcc / bare", "cold.adcc_explain", "cold.bare_drools", (a, b) -> a / b, "×");
+        ratioRow("ratio adcc / bare, both with their archives (same flags)", "cold.adcc_explain", "cold.bare_drools_cds", (a, b) -> a / b, "×");
         ratioRow("launcher script overhead (adcc − java -jar)", "cold.adcc_explain", "cold.java_jar_explain", (a, b) -> a - b, "ms");
         line("");
         line("Phases of a cold explain inside the JVM (`ColdPhases`, ms):");
@@ -49,7 +51,7 @@ public final class Report {
         row("JVM start → main", "phase.jvm_to_main");
         row("Jackson's first use (parse `rules/vocabulary.json`)", "phase.jackson_first_use");
         row("Drools builder init (`KnowledgeBuilderFactory.newKnowledgeBuilder()`)", "phase.drools_builder_init");
-        row("`KnowledgeBaseLoader.load(rules)`: with Jackson and the builder warm: compile the 4 DRL files (17 rules), build the base, check metadata", "phase.load_rules");
+        row("`KnowledgeBaseLoader.load(rules)`: with Jackson and the builder warm: compile the rule files and tables, build the base, check metadata", "phase.load_rules");
         row("read the scenario", "phase.read_scenario");
         row("first evaluation, with explanation", "phase.first_evaluate");
         row("render the text report", "phase.render_text");
