@@ -235,16 +235,39 @@ public final class Reasoner {
     }
 
     /** The fact's fields in declaration order, for the JSON explanation. */
+    /** A record type's component names and accessors, looked up once per class rather than per fact. */
+    private record Accessors(String[] names, java.lang.invoke.MethodHandle[] getters) {
+    }
+
+    private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Accessors computeValue(Class<?> type) {
+            RecordComponent[] rc = type.getRecordComponents();
+            String[] names = new String[rc.length];
+            java.lang.invoke.MethodHandle[] getters = new java.lang.invoke.MethodHandle[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                names[i] = rc[i].getName();
+                try {
+                    getters[i] = java.lang.invoke.MethodHandles.publicLookup().unreflect(rc[i].getAccessor());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new Accessors(names, getters);
+        }
+    };
+
     private static Map<String, Object> data(Object o) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (o instanceof Record r) {
-            for (RecordComponent rc : r.getClass().getRecordComponents()) {
+            Accessors a = ACCESSORS.get(r.getClass());
+            for (int i = 0; i < a.names().length; i++) {
                 try {
-                    Object v = rc.getAccessor().invoke(r);
+                    Object v = a.getters()[i].invoke(r);
                     if (v != null) {
-                        out.put(rc.getName(), v);
+                        out.put(a.names()[i], v);
                     }
-                } catch (ReflectiveOperationException e) {
+                } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }
             }
