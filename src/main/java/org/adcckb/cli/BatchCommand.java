@@ -64,7 +64,8 @@ final class BatchCommand extends KnowledgeCommand {
         KnowledgeBase kb = knowledge.load();
         Reasoner reasoner = knowledge.reasoner(kb);
         org.adcckb.batch.Lines evaluator = new org.adcckb.batch.Lines(kb, reasoner, knowledge.limits(), !noExplain);
-        PrintWriter out = spec.commandLine().getOut();
+        // Buffered: the command line's writer flushes on every line, a system call per scenario.
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
         PrintWriter err = spec.commandLine().getErr();
 
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
