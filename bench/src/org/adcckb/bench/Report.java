@@ -99,6 +99,19 @@ public final class Report {
                     flags + ".eval_plain_per_s", (a, b) -> 1e6 / a - 1e6 / b, "µs");
         }
         line("");
+        if (n("batch.explain_per_s") > 0) {
+            line("### d. `./adcc batch` of a random virtual cohort (`Cohort`, %d runs each, the launcher's batch flags)",
+                    n("batch.explain_per_s"));
+            line("");
+            header("batch");
+            row("with explanations, scenarios/s", "batch.explain_per_s");
+            row("`--no-explain`, scenarios/s", "batch.no_explain_per_s");
+            row("with explanations, max RSS, MB", "batch.explain_rss_mb");
+            row("`--no-explain`, max RSS, MB", "batch.no_explain_rss_mb");
+            ratioRow("cost of explanations (time with / without)", "batch.no_explain_per_s", "batch.explain_per_s",
+                    (a, b) -> a / b, "×");
+            line("");
+        }
         line("Ratio and difference rows: the value of the medians, then the median, IQR and range of the per-run "
                 + "(paired, interleaved) ratios or differences. CPU time: user + system time of the process (all its "
                 + "threads, so it can exceed the wall time), less disturbed by other load than the wall time.");
