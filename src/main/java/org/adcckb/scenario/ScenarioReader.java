@@ -271,8 +271,12 @@ public final class ScenarioReader {
                     Obj b = v.object();
                     for (String agent : b.fieldNames()) {
                         if (!vocabulary.knows(agent)) {
-                            throw new InputException(b.file(), b.path() + "." + agent, "unknown agent '" + agent + "'; the knowledge base knows: "
-                                    + String.join(", ", vocabulary.agentNames()) + Suggest.hint(agent, vocabulary.agentNames()));
+                            // Only antibodies bind: the suggestion is drawn from them.
+                            List<String> antibodies = vocabulary.agents().values().stream()
+                                    .filter(a -> "antibody".equals(a.role())).map(org.adcckb.facts.Agent::name).toList();
+                            throw new InputException(b.file(), b.path() + "." + agent, "unknown agent '" + agent
+                                    + "'; the antibodies the knowledge base knows: " + String.join(", ", antibodies)
+                                    + Suggest.hint(agent, antibodies));
                         }
                         if (!"antibody".equals(vocabulary.agents().get(agent).role())) {
                             throw new InputException(b.file(), b.path() + "." + agent, "'" + agent + "' is a "

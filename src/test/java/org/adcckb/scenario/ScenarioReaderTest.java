@@ -691,6 +691,15 @@ class ScenarioReaderTest {
         }
 
         @Test
+        void aShortenedAntibodyInABindingCheckSuggestsAnAntibody() {
+            InputException e = refused(exampleWith(
+                    "\"expect\": { \"cells\": { \"mm\": { \"binding\": { \"dara\": \"high\" } } } }"));
+
+            assertThat(e.detail()).isEqualTo("unknown agent 'dara'; the antibodies the knowledge base knows: "
+                    + "daratumumab, isatuximab (did you mean 'daratumumab'?)");
+        }
+
+        @Test
         void badDirectionListsDirectionsAndSuggests() {
             InputException e = refused(exampleWith(
                     "\"expect\": { \"compare\": [ { \"with\": \"other\", \"outcome\": { \"adcc\": \"highr\" } } ] }"));
