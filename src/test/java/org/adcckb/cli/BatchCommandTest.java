@@ -1,16 +1,19 @@
 package org.adcckb.cli;
 
+import static org.adcckb.cli.Cli.badInput;
+import static org.adcckb.cli.Cli.ok;
+import static org.adcckb.cli.Cli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.adcckb.cli.Cli.Run;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +25,6 @@ class BatchCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Every shipped scenario, one compact JSON object per line, in a fixed order. */
     private static List<String> scenarioLines() throws IOException {

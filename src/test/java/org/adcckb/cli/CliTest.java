@@ -1,18 +1,21 @@
 package org.adcckb.cli;
 
+import static org.adcckb.cli.Cli.badInput;
+import static org.adcckb.cli.Cli.ok;
+import static org.adcckb.cli.Cli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.adcckb.cli.Cli.Run;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.adcckb.facts.Levels;
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The command line, run in-process: exit codes, what goes to stdout and what to stderr. */
 class CliTest {
@@ -47,31 +49,6 @@ class CliTest {
         try (Stream<Path> s = Files.list(Path.of(FACTS))) {
             factFiles = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-    }
-
-    record Run(int exit, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    /** Exit 2, nothing on stdout, the message on stderr and no stack trace. */
-    private static Run badInput(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as("exit code; stderr:%n%s", r.err()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.out()).as("stdout").isEmpty();
-        assertThat(r.err()).as("stderr").isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
-        return r;
     }
 
     private Path write(String name, String content) throws IOException {

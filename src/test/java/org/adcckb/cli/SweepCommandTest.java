@@ -1,18 +1,21 @@
 package org.adcckb.cli;
 
+import static org.adcckb.cli.Cli.badInput;
+import static org.adcckb.cli.Cli.ok;
+import static org.adcckb.cli.Cli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.adcckb.cli.Cli.Run;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.adcckb.TestKb;
@@ -21,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code adcc sweep}, run in-process: the ranked factorial in each format, the same on any number of threads. */
 class SweepCommandTest {
@@ -33,37 +35,6 @@ class SweepCommandTest {
 
     @TempDir
     Path temp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    /** Exit 0 and, for a sweep this small (progress is shown only after a second), nothing on stderr. */
-    private static Run ok(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as("exit code; stderr:%n%s", r.err()).isZero();
-        assertThat(r.err()).as("stderr").isEmpty();
-        assertThat(r.out()).as("stdout").isNotBlank().endsWith("\n");
-        return r;
-    }
-
-    /** Exit 2, nothing on stdout, the message on stderr and no stack trace. */
-    private static Run badInput(String... args) {
-        Run r = run(args);
-        assertThat(r.exit()).as("exit code; stderr:%n%s", r.err()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.out()).as("stdout").isEmpty();
-        assertThat(r.err()).as("stderr").isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
-        return r;
-    }
 
     // ---------------------------------------------------------------- formats
 

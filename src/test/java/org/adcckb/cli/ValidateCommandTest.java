@@ -1,19 +1,21 @@
 package org.adcckb.cli;
 
+import static org.adcckb.cli.Cli.badInput;
+import static org.adcckb.cli.Cli.ok;
+import static org.adcckb.cli.Cli.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.adcckb.cli.Cli.Run;
 import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code adcc validate}, run in-process: the report, its exit codes, --check, and refused input. */
 class ValidateCommandTest {
@@ -22,19 +24,6 @@ class ValidateCommandTest {
 
     @TempDir
     Path temp;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path write(String name, String content) throws IOException {
         Path f = temp.resolve(name);
