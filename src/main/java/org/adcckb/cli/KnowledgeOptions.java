@@ -58,15 +58,18 @@ final class KnowledgeOptions {
 
     /** The knowledge base behind the question API, with this command's firing limit. */
     org.adcckb.AdccKb open() {
-        reasoner(null);
-        return new org.adcckb.AdccKb(load(), maxFirings, limits());
+        return new org.adcckb.AdccKb(load(), checkedMaxFirings(), limits());
     }
 
     Reasoner reasoner(KnowledgeBase kb) {
+        return new Reasoner(kb, checkedMaxFirings());
+    }
+
+    int checkedMaxFirings() {
         if (maxFirings < 1) {
             throw new org.adcckb.json.InputException("--max-firings", "", "must be a positive number, got " + maxFirings);
         }
-        return kb == null ? null : new Reasoner(kb, maxFirings);
+        return maxFirings;
     }
 
     /** The checkout the launcher runs from ({@code -Dadcc.home}), so ./adcc works from any directory. */

@@ -31,10 +31,7 @@ final class LintCommand extends KnowledgeCommand {
         if (samples < 0) {
             throw new InputException("--samples", "", "must be 0 or more, got " + samples);
         }
-        if (knowledge.maxFirings < 1) {
-            throw new InputException("--max-firings", "", "must be a positive number, got " + knowledge.maxFirings);
-        }
-        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.maxFirings);
+        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.checkedMaxFirings());
         StringBuilder out = new StringBuilder();
         if (format == Format.json) {
             ObjectNode root = new ObjectMapper().createObjectNode();
