@@ -50,12 +50,23 @@ public final class Reasoner {
         this(kb, DEFAULT_MAX_FIRINGS);
     }
 
+    /** Nodes of the vocabulary's facts (agents, the CD38 scale), keyed by identity: they are inserted in every session. */
+    private final Map<Object, Node> background;
+
     public Reasoner(KnowledgeBase kb, int maxFirings) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be positive");
         }
         this.kb = kb;
         this.maxFirings = maxFirings;
+        Map<Object, Node> background = new IdentityHashMap<>();
+        List<Object> vocabularyFacts = new ArrayList<>(kb.vocabulary().agents().values());
+        vocabularyFacts.add(kb.vocabulary().cd38Scale());
+        for (Object o : vocabularyFacts) {
+            background.put(o, new Node(keyOf(o), o.getClass().getSimpleName(), true, describe(o, kb.vocabulary()),
+                    java.util.Collections.unmodifiableMap(data(o)), List.of()));
+        }
+        this.background = background;
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -161,6 +172,12 @@ public final class Reasoner {
                 }
             }
             derivations = derivations.stream().distinct().sorted().toList();
+            Node background = this.background.get(o);
+            if (background != null) {
+                // The vocabulary's facts are the same objects in every evaluation: described once.
+                nodes.add(new Node(keys.get(o), background.type(), true, background.text(), background.data(), List.of()));
+                continue;
+            }
             nodes.add(new Node(keys.get(o), o.getClass().getSimpleName(), input, describe(o, kb.vocabulary()), data(o), derivations));
         }
         nodes.sort(Comparator.comparing((Node n) -> !n.input()).thenComparing(Node::key));
