@@ -2,10 +2,7 @@ package org.adcckb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,39 +40,13 @@ class DeterminismTest {
         return JsonReport.compact(JsonReport.toJson(ev, TestKb.kb().fingerprint())) + "\n" + TextReport.render(ev);
     }
 
-    /** The same scenario with its cells and treatments (and their fields) in another order. */
-    private static byte[] shuffled(byte[] original, long seed) throws IOException {
-        Random random = new Random(seed);
-        ObjectNode root = (ObjectNode) MAPPER.readTree(original);
-        for (String field : List.of("cells", "treatments")) {
-            if (root.has(field)) {
-                List<JsonNode> items = new ArrayList<>();
-                root.get(field).forEach(items::add);
-                Collections.shuffle(items, random);
-                ArrayNode a = MAPPER.createArrayNode();
-                items.forEach(item -> a.add(reorderFields((ObjectNode) item, random)));
-                root.set(field, a);
-            }
-        }
-        return MAPPER.writeValueAsBytes(reorderFields(root, random));
-    }
-
-    private static ObjectNode reorderFields(ObjectNode node, Random random) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        Collections.shuffle(names, random);
-        ObjectNode out = MAPPER.createObjectNode();
-        names.forEach(n -> out.set(n, node.get(n)));
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("shippedScenarios")
     void shuffledCellsAndTreatmentsGiveByteIdenticalOutput(Path file) throws IOException {
         byte[] original = Files.readAllBytes(file);
         String expected = render(original);
         for (long seed = 1; seed <= 5; seed++) {
-            assertThat(render(shuffled(original, seed))).as("seed %d", seed).isEqualTo(expected);
+            assertThat(render(Shuffle.scenario(original, seed))).as("seed %d", seed).isEqualTo(expected);
         }
     }
 
@@ -92,7 +63,7 @@ class DeterminismTest {
         byte[] original = scenario.getBytes(StandardCharsets.UTF_8);
         String expected = render(original);
         for (long seed = 1; seed <= 20; seed++) {
-            assertThat(render(shuffled(original, seed))).as("seed %d", seed).isEqualTo(expected);
+            assertThat(render(Shuffle.scenario(original, seed))).as("seed %d", seed).isEqualTo(expected);
         }
     }
 

@@ -2,10 +2,7 @@ package org.adcckb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.adcckb.cli.Main;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +72,7 @@ class QuestionDeterminismTest {
         String expected = run(originalFile, args);
         assertThat(expected).isNotBlank();
         for (long seed = 1; seed <= 2; seed++) {
-            byte[] shuffled = shuffled(original, seed);
+            byte[] shuffled = Shuffle.scenario(original, seed);
             assertThat(MAPPER.readTree(shuffled).path("id").asText()).isEqualTo(id);
             Path copy = Files.write(dir.resolve("shuffled-" + seed + ".json"), shuffled);
 
@@ -98,34 +93,4 @@ class QuestionDeterminismTest {
         return out.toString();
     }
 
-    /** The same scenario with its cells and treatments (and every object's fields) in another order. */
-    private static byte[] shuffled(byte[] original, long seed) throws IOException {
-        Random random = new Random(seed);
-        ObjectNode root = (ObjectNode) MAPPER.readTree(original);
-        for (String field : List.of("cells", "treatments")) {
-            if (root.has(field)) {
-                List<JsonNode> items = new ArrayList<>();
-                root.get(field).forEach(items::add);
-                // A shuffle that leaves the order as it was tests nothing: rotate it then.
-                List<JsonNode> before = List.copyOf(items);
-                Collections.shuffle(items, random);
-                if (items.equals(before) && items.size() > 1) {
-                    Collections.rotate(items, 1);
-                }
-                ArrayNode a = MAPPER.createArrayNode();
-                items.forEach(item -> a.add(reorderFields((ObjectNode) item, random)));
-                root.set(field, a);
-            }
-        }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(reorderFields(root, random));
-    }
-
-    private static ObjectNode reorderFields(ObjectNode node, Random random) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        Collections.shuffle(names, random);
-        ObjectNode out = MAPPER.createObjectNode();
-        names.forEach(n -> out.set(n, node.get(n)));
-        return out;
-    }
 }
