@@ -46,11 +46,8 @@ public final class Lines {
         try {
             var scenario = reader.read(text.getBytes(StandardCharsets.UTF_8), origin + ":" + line);
             Evaluation ev = reasoner.evaluate(scenario, explain);
-            ObjectNode json = JsonReport.toJson(ev, kb.fingerprint());
-            if (!explain) {
-                json.remove("explanation");
-            }
-            return JsonReport.compact(json);
+            byte[] result = JsonReport.line(ev, kb.fingerprint(), explain);
+            return new String(result, 0, result.length - 1, StandardCharsets.UTF_8);
         } catch (InputException | RuleLoopException e) {
             return error(line, e.getMessage());
         }

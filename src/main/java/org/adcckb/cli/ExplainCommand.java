@@ -48,7 +48,7 @@ final class ExplainCommand extends KnowledgeCommand {
                     out.append(TextReport.render(ev));
                 }
                 case json -> out.append(JsonReport.pretty(json(ev, kb))).append('\n');
-                case jsonl -> out.append(JsonReport.compact(json(ev, kb))).append('\n');
+                case jsonl -> out.append(new String(JsonReport.line(ev, kb.fingerprint(), true), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return print(out);

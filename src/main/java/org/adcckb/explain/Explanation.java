@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import org.adcckb.kb.RuleInfo;
 
 /**
- * Why the answer is what it is: every fact left in working memory, each conclusion with the rules
- * that justify it now, and for each outcome the conclusions that set it.
+ * Why the answer is what it is: the scenario's facts, the vocabulary's facts that some derivation rests
+ * on, each conclusion left in working memory with the rules that justify it now, and for each outcome
+ * the conclusions that set it.
  *
  * @param nodes          inputs first, then conclusions, each group sorted by key
  * @param outcomeSupport outcome field to the keys of the conclusions that set its level

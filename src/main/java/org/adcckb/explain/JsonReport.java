@@ -1,6 +1,12 @@
 package org.adcckb.explain;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,110 +23,211 @@ import org.adcckb.reasoning.Evaluation;
  */
 public final class JsonReport {
 
-    public static final String FORMAT_VERSION = "1";
+    public static final String FORMAT_VERSION = "2";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonReport() {
     }
 
     public static ObjectNode toJson(Evaluation ev, String rulesFingerprint) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT_VERSION);
-        root.put("scenario", ev.scenario().id());
-        if (ev.scenario().title() != null) {
-            root.put("title", ev.scenario().title());
+        try {
+            return (ObjectNode) MAPPER.readTree(line(ev, rulesFingerprint, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        root.put("setting", ev.scenario().setting());
-        ArrayNode treatments = root.putArray("treatments");
-        ev.scenario().treatments().forEach(t -> treatments.add(t.toString()));
+    }
 
-        ObjectNode outcome = root.putObject("outcome");
-        ev.outcome().asMap().forEach(outcome::put);
+    /**
+     * The result as one line of UTF-8 JSON with its newline: what {@code batch} and
+     * {@code explain --format jsonl} print. Written straight to bytes, without a tree in between: at
+     * cohort scale the explanation's JSON is most of the work.
+     *
+     * @param explanation false to leave the explanation out
+     */
+    public static byte[] line(Evaluation ev, String rulesFingerprint, boolean explanation) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler(), 4096);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
+            write(g, ev, rulesFingerprint, explanation);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        bytes.append('\n');
+        byte[] out = bytes.toByteArray();
+        bytes.release();
+        return out;
+    }
 
-        ObjectNode cells = root.putObject("cells");
+    /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
+    static void write(JsonGenerator g, Evaluation ev, String rulesFingerprint, boolean withExplanation) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT_VERSION);
+        g.writeStringField("scenario", ev.scenario().id());
+        if (ev.scenario().title() != null) {
+            g.writeStringField("title", ev.scenario().title());
+        }
+        g.writeStringField("setting", ev.scenario().setting());
+        g.writeArrayFieldStart("treatments");
+        for (var t : ev.scenario().treatments()) {
+            g.writeString(t.toString());
+        }
+        g.writeEndArray();
+
+        g.writeObjectFieldStart("outcome");
+        for (Map.Entry<String, String> e : ev.outcome().asMap().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+
+        g.writeObjectFieldStart("cells");
         for (CellState c : ev.cells().values()) {
-            ObjectNode n = cells.putObject(c.id());
-            n.put("type", c.type());
+            g.writeObjectFieldStart(c.id());
+            g.writeStringField("type", c.type());
             if (c.line() != null) {
-                n.put("line", c.line());
+                g.writeStringField("line", c.line());
             }
             if (c.carriesCd16()) {
-                n.put("cd16", c.cd16());
+                g.writeStringField("cd16", c.cd16());
             }
-            n.put("cd38Knockout", c.cd38Knockout());
-            n.put("cd38Baseline", c.cd38Baseline());
-            n.put("cd38", c.cd38());
-            n.put("cd38Fold", round(c.cd38Fold()));
+            g.writeBooleanField("cd38Knockout", c.cd38Knockout());
+            g.writeStringField("cd38Baseline", c.cd38Baseline());
+            g.writeStringField("cd38", c.cd38());
+            g.writeNumberField("cd38Fold", round(c.cd38Fold()));
             if (c.cd38Score() != null) {
-                n.put("cd38Score", round(c.cd38Score()));
+                g.writeNumberField("cd38Score", round(c.cd38Score()));
             } else {
-                n.putNull("cd38Score");
+                g.writeNullField("cd38Score");
             }
-            ObjectNode binding = n.putObject("binding");
-            c.binding().forEach(binding::put);
+            g.writeObjectFieldStart("binding");
+            for (Map.Entry<String, String> e : c.binding().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
             if ("effector".equals(c.role())) {
-                n.put("depletion", c.depletion());
+                g.writeStringField("depletion", c.depletion());
             }
+            g.writeEndObject();
         }
+        g.writeEndObject();
 
-        ObjectNode explanation = root.putObject("explanation");
-        ObjectNode support = explanation.putObject("outcome");
-        for (Map.Entry<String, List<String>> e : ev.explanation().outcomeSupport().entrySet()) {
-            ArrayNode a = support.putArray(e.getKey());
-            e.getValue().forEach(a::add);
+        if (withExplanation) {
+            explanation(g, ev.explanation());
         }
-        ArrayNode facts = explanation.putArray("facts");
-        for (Node node : ev.explanation().nodes()) {
-            ObjectNode f = facts.addObject();
-            f.put("id", node.key());
-            f.put("type", node.type());
-            f.put("input", node.input());
-            f.put("text", node.text());
-            f.set("data", data(node.data()));
+        g.writeStringField("rulesFingerprint", rulesFingerprint);
+        g.writeEndObject();
+    }
+
+    private static void explanation(JsonGenerator g, Explanation explanation) throws IOException {
+        g.writeObjectFieldStart("explanation");
+        g.writeObjectFieldStart("outcome");
+        for (Map.Entry<String, List<String>> e : explanation.outcomeSupport().entrySet()) {
+            g.writeArrayFieldStart(e.getKey());
+            for (String k : e.getValue()) {
+                g.writeString(k);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        // A rule is described once, under "rules"; derivations name it. Most results use a rule more than once.
+        Map<String, RuleInfo> rules = new TreeMap<>();
+        g.writeArrayFieldStart("facts");
+        for (Node node : explanation.nodes()) {
+            g.writeStartObject();
+            g.writeStringField("id", node.key());
+            g.writeRaw(head(node));
             if (!node.input()) {
-                ArrayNode ds = f.putArray("derivations");
+                g.writeArrayFieldStart("derivations");
                 for (Derivation d : node.derivations()) {
-                    ObjectNode dn = ds.addObject();
-                    rule(dn, d.rule());
-                    ArrayNode premises = dn.putArray("premises");
-                    d.premises().forEach(premises::add);
+                    rules.putIfAbsent(d.rule().name(), d.rule());
+                    g.writeStartObject();
+                    g.writeStringField("rule", d.rule().name());
+                    g.writeArrayFieldStart("premises");
+                    for (String p : d.premises()) {
+                        g.writeString(p);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
                 }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("rules");
+        for (RuleInfo r : rules.values()) {
+            g.writeObjectFieldStart(r.name());
+            ruleFields(g, r);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * A fact's fields after its id, as raw JSON ({@code ,"type":...,"data":{...}}), remembered per value:
+     * a cohort repeats the same few hundred facts, and copying their bytes is much cheaper than escaping
+     * and writing them again. Bounded like the reasoner's memo of descriptions.
+     */
+    private record Head(String type, boolean input, String text, Map<String, Object> data) {
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Head, SerializedString> HEADS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_HEADS = 8192;
+
+    private static SerializedString head(Node node) throws IOException {
+        Head key = new Head(node.type(), node.input(), node.text(), node.data());
+        SerializedString raw = HEADS.get(key);
+        if (raw == null) {
+            java.io.StringWriter text = new java.io.StringWriter(256);
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+                g.writeStartObject();
+                g.writeStringField("type", node.type());
+                g.writeBooleanField("input", node.input());
+                g.writeStringField("text", node.text());
+                g.writeObjectFieldStart("data");
+                data(g, node.data());
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            String json = text.toString();
+            // The object's fields without its braces, led by the comma that follows "id".
+            raw = new SerializedString("," + json.substring(1, json.length() - 1));
+            if (HEADS.size() < MAX_HEADS) {
+                HEADS.putIfAbsent(key, raw);
             }
         }
-        root.put("rulesFingerprint", rulesFingerprint);
-        return root;
+        return raw;
     }
 
-    static void rule(ObjectNode n, RuleInfo r) {
-        n.put("rule", r.name());
-        n.put("file", r.file());
-        n.put("line", r.line());
-        ArrayNode sources = n.putArray("sources");
-        r.sources().forEach(sources::add);
-        n.put("evidence", r.evidence());
-        if (r.inferred() != null) {
-            n.put("inferred", r.inferred());
-        } else {
-            n.putNull("inferred");
+    private static void ruleFields(JsonGenerator g, RuleInfo r) throws IOException {
+        g.writeStringField("file", r.file());
+        g.writeNumberField("line", r.line());
+        g.writeArrayFieldStart("sources");
+        for (String s : r.sources()) {
+            g.writeString(s);
         }
-        n.put("rationale", r.rationale());
+        g.writeEndArray();
+        g.writeStringField("evidence", r.evidence());
+        if (r.inferred() != null) {
+            g.writeStringField("inferred", r.inferred());
+        } else {
+            g.writeNullField("inferred");
+        }
+        g.writeStringField("rationale", r.rationale());
     }
 
-    private static JsonNode data(Map<String, Object> data) {
-        ObjectNode n = MAPPER.createObjectNode();
+    private static void data(JsonGenerator g, Map<String, Object> data) throws IOException {
         for (Map.Entry<String, Object> e : data.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Double d) {
-                n.put(e.getKey(), round(d));
+                g.writeNumberField(e.getKey(), round(d));
             } else if (v instanceof Boolean b) {
-                n.put(e.getKey(), b);
+                g.writeBooleanField(e.getKey(), b);
             } else if (v instanceof Integer i) {
-                n.put(e.getKey(), i);
+                g.writeNumberField(e.getKey(), i);
             } else {
-                n.put(e.getKey(), String.valueOf(v));
+                g.writeStringField(e.getKey(), String.valueOf(v));
             }
         }
-        return n;
     }
 
     /** Three decimals: more than the qualitative model means, few enough to be stable across platforms. */

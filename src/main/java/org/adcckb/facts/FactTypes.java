@@ -17,6 +17,12 @@ public final class FactTypes {
     /** The types that come from the scenario and the vocabulary, never from a rule. */
     public static final Set<String> INPUTS = Set.of("Cell", "Exposure", "Agent", "Setting", "Cd38Scale");
 
+    /**
+     * The inputs that come from the vocabulary, the same in every session of a knowledge base; an
+     * explanation shows them only where a derivation rests on them.
+     */
+    public static final Set<String> VOCABULARY = Set.of("Agent", "Cd38Scale");
+
     private FactTypes() {
     }
 }

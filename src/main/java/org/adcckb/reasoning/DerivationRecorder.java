@@ -13,7 +13,8 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Watches a session through the engine's public event API, so that rule authors write plain DRL: what
+ * Watches a session through the engine's public event API, for the runs that need the event log (see
+ * {@code Reasoner.evaluate}): what
  * each firing matched (its premises, with accumulated collections opened up) and which fact each
  * consequence inserted. Which of those firings still justify a fact at the end is for
  * {@link Justifications} to say.
@@ -52,7 +53,16 @@ final class DerivationRecorder {
     /** The premises a match had when it fired, or its current objects when it was never seen firing. */
     List<Object> premisesOf(Match match) {
         List<Object> p = premisesByMatch.get(match);
-        return p != null ? p : flatten(match.getObjects());
+        return p != null ? p : premisesNow(match);
+    }
+
+    /**
+     * The objects a match holds now. For a match that still justifies a conclusion after the rules settle
+     * these are the premises of its last firing: a match whose objects changed is fired again before the
+     * agenda empties.
+     */
+    static List<Object> premisesNow(Match match) {
+        return flatten(match.getObjects());
     }
 
     /** The firing that first inserted this very object, if a rule inserted it. */

@@ -53,6 +53,18 @@ public final class Reasoner {
     /** Nodes of the vocabulary's facts (agents, the CD38 scale), keyed by identity: they are inserted in every session. */
     private final Map<Object, Node> background;
 
+    /**
+     * How a fact value reads (key, sentence, fields), remembered per value: facts are immutable records, and
+     * a cohort repeats the same few hundred of them (a 20,000-scenario random cohort: 480,000 facts, 449
+     * distinct), so describing each once saves most of an explanation's cost. Bounded; once full, further
+     * values are described every time, which changes nothing but speed.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Described> described = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_DESCRIBED = 8192;
+
+    private record Described(String key, String type, String text, Map<String, Object> data) {
+    }
+
     public Reasoner(KnowledgeBase kb, int maxFirings) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be positive");
@@ -83,10 +95,21 @@ public final class Reasoner {
      *                and searches that only compare outcomes
      */
     public Evaluation evaluate(Scenario scenario, boolean explain) {
+        return evaluate(scenario, explain, false);
+    }
+
+    /**
+     * @param record watch the session's events too. Not needed as a rule: the truth-maintenance system
+     *               holds each conclusion's live justifications and their matches hold the premises. The
+     *               event log is for the rare cases that need more, and those runs are repeated with it:
+     *               a rule set that does not settle (to name the busy rules), and a conclusion put in by a
+     *               plain {@code insert} (which the TMS does not justify).
+     */
+    private Evaluation evaluate(Scenario scenario, boolean explain, boolean record) {
         KieSession session = kb.newSession();
         try {
-            DerivationRecorder recorder = new DerivationRecorder();
-            if (explain) {
+            DerivationRecorder recorder = record ? new DerivationRecorder() : null;
+            if (record) {
                 session.addEventListener(recorder.agenda);
                 session.addEventListener(recorder.runtime);
             }
@@ -97,12 +120,13 @@ public final class Reasoner {
             }
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings && session.fireAllRules(1) > 0) {
-                if (!explain) {
-                    return evaluate(scenario, true); // unreachable in effect: it fails again, naming the busy rules
+                if (!record) {
+                    return evaluate(scenario, explain, true); // fails again, naming the busy rules
                 }
                 throw new RuleLoopException(scenario.id(), maxFirings, recorder.firings());
             }
-            return collect(scenario, session, recorder, inputs, explain);
+            Evaluation ev = collect(scenario, session, recorder, inputs, explain);
+            return ev != null ? ev : evaluate(scenario, explain, true);
         } finally {
             session.dispose();
         }
@@ -132,6 +156,7 @@ public final class Reasoner {
         return facts;
     }
 
+    /** The evaluation, or null when a conclusion's rule can only be read from the event log (record is then needed). */
     private Evaluation collect(Scenario scenario, KieSession session, DerivationRecorder recorder,
                                Map<Object, Boolean> inputs, boolean explain) {
         List<Object> facts = new ArrayList<>();
@@ -141,22 +166,32 @@ public final class Reasoner {
             facts.add(o);
             if (explain && !inputs.containsKey(o)) {
                 List<Match> live = Justifications.of(h);
-                if (live.isEmpty() && recorder.insertedBy(o) != null) {
-                    live = List.of(recorder.insertedBy(o)); // inserted without insertLogical: stays until retracted
+                if (live.isEmpty()) {
+                    if (recorder == null) {
+                        return null; // inserted without insertLogical: only the event log says by which rule
+                    }
+                    Match by = recorder.insertedBy(o);
+                    live = by != null ? List.of(by) : List.of(); // stays until retracted
                 }
                 justifiers.put(o, live);
             }
         }
-        Map<Object, String> keys = keys(facts);
+        // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
+        // so the keys, suffixes included, are the same as over the whole memory).
+        Map<Object, String> keys = keys(explain ? facts : facts.stream()
+                .filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList());
 
         List<Node> nodes = new ArrayList<>();
+        // The vocabulary's facts are in every session; only those some derivation rests on explain anything.
+        java.util.Set<String> premiseKeys = new java.util.HashSet<>();
+        List<Node> backgroundNodes = new ArrayList<>();
         for (Object o : explain ? facts : List.of()) {
             boolean input = inputs.containsKey(o);
             List<Derivation> derivations = new ArrayList<>();
             if (!input) {
                 for (Match m : justifiers.getOrDefault(o, List.of())) {
                     List<String> premises = new ArrayList<>();
-                    for (Object p : recorder.premisesOf(m)) {
+                    for (Object p : recorder != null ? recorder.premisesOf(m) : DerivationRecorder.premisesNow(m)) {
                         String k = keys.get(p);
                         if (k == null) {
                             k = keyOf(p); // a value the rule matched that is not itself a fact in memory
@@ -168,17 +203,29 @@ public final class Reasoner {
                     RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
                             () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
                     // Sorted: an accumulated collection lists its members in the order the engine found them.
-                    derivations.add(new Derivation(rule, premises.stream().sorted().toList()));
+                    premiseKeys.addAll(premises);
+                    premises.sort(null);
+                    derivations.add(new Derivation(rule, List.copyOf(premises)));
                 }
             }
-            derivations = derivations.stream().distinct().sorted().toList();
+            if (derivations.size() > 1) {
+                derivations = derivations.stream().distinct().sorted().toList();
+            } else {
+                derivations = List.copyOf(derivations);
+            }
             Node background = this.background.get(o);
             if (background != null) {
                 // The vocabulary's facts are the same objects in every evaluation: described once.
-                nodes.add(new Node(keys.get(o), background.type(), true, background.text(), background.data(), List.of()));
+                backgroundNodes.add(new Node(keys.get(o), background.type(), true, background.text(), background.data(), List.of()));
                 continue;
             }
-            nodes.add(new Node(keys.get(o), o.getClass().getSimpleName(), input, describe(o, kb.vocabulary()), data(o), derivations));
+            Described d = described(o);
+            nodes.add(new Node(keys.get(o), d.type(), input, d.text(), d.data(), derivations));
+        }
+        for (Node n : backgroundNodes) {
+            if (premiseKeys.contains(n.key())) {
+                nodes.add(n);
+            }
         }
         nodes.sort(Comparator.comparing((Node n) -> !n.input()).thenComparing(Node::key));
 
@@ -224,20 +271,41 @@ public final class Reasoner {
     }
 
     /** Unique keys; two distinct facts claiming one key (a rule-authoring slip) get a numbered suffix, in a fixed order. */
-    private static Map<Object, String> keys(List<Object> facts) {
-        Map<String, List<Object>> byKey = new TreeMap<>();
+    private Map<Object, String> keys(List<Object> facts) {
+        Map<String, List<Object>> byKey = new java.util.HashMap<>();
         for (Object o : facts) {
-            byKey.computeIfAbsent(keyOf(o), k -> new ArrayList<>()).add(o);
+            byKey.computeIfAbsent(describedKey(o), k -> new ArrayList<>(1)).add(o);
         }
         Map<Object, String> out = new IdentityHashMap<>();
         for (Map.Entry<String, List<Object>> e : byKey.entrySet()) {
             List<Object> same = e.getValue();
+            if (same.size() == 1) {
+                out.put(same.get(0), e.getKey());
+                continue;
+            }
             same.sort(Comparator.comparing(String::valueOf));
             for (int i = 0; i < same.size(); i++) {
                 out.put(same.get(i), i == 0 ? e.getKey() : e.getKey() + "#" + (i + 1));
             }
         }
         return out;
+    }
+
+    private String describedKey(Object o) {
+        return o instanceof Record ? described(o).key() : keyOf(o);
+    }
+
+    private Described described(Object o) {
+        Described d = described.get(o);
+        if (d == null) {
+            d = new Described(keyOf(o), o.getClass().getSimpleName(), describe(o, kb.vocabulary()),
+                    java.util.Collections.unmodifiableMap(data(o)));
+            // Only values compare by content; anything else would fill the memo with one-off entries.
+            if (o instanceof Record && described.size() < MAX_DESCRIBED) {
+                described.putIfAbsent(o, d);
+            }
+        }
+        return d;
     }
 
     static String keyOf(Object o) {

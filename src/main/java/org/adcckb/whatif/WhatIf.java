@@ -68,6 +68,9 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
             for (String k : keys) {
                 Node nb = b.get(k);
                 Node nv = v.get(k);
+                if (org.adcckb.facts.FactTypes.VOCABULARY.contains((nb != null ? nb : nv).type())) {
+                    continue; // the same in both; shown on one side only because a rule used it there
+                }
                 if (nb == null) {
                     status.put(k, nv.input() ? ADDED : GAINED);
                 } else if (nv == null) {

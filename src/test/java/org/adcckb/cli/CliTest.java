@@ -111,6 +111,7 @@ class CliTest {
         Set<String> ids = new HashSet<>();
         facts.forEach(f -> ids.add(f.path("id").asText()));
         int derived = 0;
+        Set<String> rulesUsed = new java.util.TreeSet<>();
         for (JsonNode fact : facts) {
             if (fact.path("input").asBoolean()) {
                 assertThat(fact.has("derivations")).isFalse();
@@ -121,19 +122,38 @@ class CliTest {
             assertThat(derivations.isArray()).isTrue();
             assertThat(derivations.size()).as("derivations of %s", fact.path("id")).isPositive();
             for (JsonNode d : derivations) {
+                assertThat(names(d)).containsExactly("rule", "premises");
                 String rule = d.path("rule").asText();
                 assertThat(kb.rule(rule)).as("rule %s", rule).isPresent();
-                assertThat(d.path("sources").isArray()).isTrue();
-                assertThat(d.path("sources").size()).isPositive();
-                d.path("sources").forEach(s -> assertThat(Evidence.isSource(s.asText())).as(s.asText()).isTrue());
-                assertThat(d.path("evidence").asText()).isIn(Evidence.GRADES.keySet());
-                assertThat(d.path("rationale").asText()).isNotBlank();
+                rulesUsed.add(rule);
                 assertThat(d.path("premises").isArray()).isTrue();
                 assertThat(d.path("premises").size()).isPositive();
                 d.path("premises").forEach(p -> assertThat(ids).as("premise ids").contains(p.asText()));
             }
         }
         assertThat(derived).isPositive();
+        // Each rule a derivation names is described once, under explanation.rules, and no other.
+        JsonNode rules = root.path("explanation").path("rules");
+        assertThat(iterable(rules.fieldNames())).containsExactlyElementsOf(rulesUsed);
+        for (String name : rulesUsed) {
+            JsonNode described = rules.path(name);
+            RuleInfo info = kb.rule(name).orElseThrow();
+            assertThat(described.path("file").asText()).isEqualTo(info.file());
+            assertThat(described.path("line").asInt()).isEqualTo(info.line());
+            assertThat(described.path("sources").isArray()).isTrue();
+            assertThat(described.path("sources").size()).isPositive();
+            described.path("sources").forEach(src -> assertThat(Evidence.isSource(src.asText())).as(src.asText()).isTrue());
+            assertThat(described.path("evidence").asText()).isIn(Evidence.GRADES.keySet());
+            assertThat(described.path("rationale").asText()).isEqualTo(info.rationale()).isNotBlank();
+        }
+        // Vocabulary facts appear only where a derivation rests on them.
+        Set<String> premises = new HashSet<>();
+        facts.forEach(f -> f.path("derivations").forEach(d -> d.path("premises").forEach(p -> premises.add(p.asText()))));
+        facts.forEach(f -> {
+            if (Set.of("Agent", "Cd38Scale").contains(f.path("type").asText())) {
+                assertThat(premises).as("vocabulary fact %s is a premise", f.path("id").asText()).contains(f.path("id").asText());
+            }
+        });
         assertThat(iterable(root.path("explanation").path("outcome").fieldNames())).isNotEmpty()
                 .allSatisfy(f -> assertThat(f).isIn("adcc", "fratricide", "nkDepletion"));
     }
@@ -437,6 +457,12 @@ class CliTest {
     private static Iterable<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
         return out;
     }
 }
