@@ -45,7 +45,7 @@ class DotFormatTest {
     void graphvizDrawsEveryNodeAndEdgeOfEveryShippedScenario(Path file) throws Exception {
         Evaluation ev = TestKb.reasoner().evaluate(TestKb.api().read(file));
         DerivationGraph g = DerivationGraph.of(ev);
-        Document svg = Graphs.xml(render(Dot.render(ev)));
+        Document svg = Graphs.xml(render(Dot.render(ev)), true);
         assertThat(titles(svg, "node")).containsExactlyInAnyOrderElementsOf(g.vertices().stream().map(DerivationGraph.Vertex::id).toList());
         assertThat(titles(svg, "edge")).containsExactlyInAnyOrderElementsOf(
                 g.edges().stream().map(e -> e.from() + "->" + e.to()).toList());
@@ -56,7 +56,7 @@ class DotFormatTest {
         Evaluation ev = Graphs.lejeune("atra-nanobody-low-target");
         DerivationGraph g = DerivationGraph.of(ev);
         String dot = Dot.render(ev);
-        Document svg = Graphs.xml(render(dot));
+        Document svg = Graphs.xml(render(dot), true);
         DerivationGraph.Rule atra = g.rules().stream().filter(r -> r.rule().name().equals(ATRA_RULE)).findFirst().orElseThrow();
         Element node = node(svg, atra.id());
         assertThat(node.getTextContent()).contains("ATRA raises CD38 on myeloma cells").contains("evidence A").contains(LEJEUNE_DOI);
@@ -72,7 +72,7 @@ class DotFormatTest {
     @Test
     void hostileTextIsEscapedSoGraphvizKeepsItVerbatim() throws Exception {
         DerivationGraph g = Graphs.hostile();
-        Document svg = Graphs.xml(render(Dot.render(g)));
+        Document svg = Graphs.xml(render(Dot.render(g)), true);
         assertThat(titles(svg, "node")).hasSize(4);
         assertThat(titles(svg, "edge")).hasSize(3);
         String text = node(svg, g.facts().get(0).id()).getTextContent();

@@ -4,6 +4,7 @@ import static org.adcckb.explain.graph.Graphs.ATRA_RULE;
 import static org.adcckb.explain.graph.Graphs.LEJEUNE_DOI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -96,7 +97,7 @@ class GraphModelTest {
         assertThat(ids).hasSize(keys.size());
     }
 
-    static Stream<Path> shipped() throws Exception {
+    static Stream<Path> shipped() throws IOException {
         try (Stream<Path> s = Files.walk(TestKb.FACTS)) {
             return s.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
         }

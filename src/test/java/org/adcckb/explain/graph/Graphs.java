@@ -39,10 +39,17 @@ final class Graphs {
                 new DerivationGraph.Edge(r.id(), out.id(), "x.drl:3 \"l\"")));
     }
 
+    /** Parses XML that has no DOCTYPE (what adcc-kb writes must not need one). */
     static Document xml(String s) throws Exception {
+        return xml(s, false);
+    }
+
+    /** Graphviz's SVG names the SVG 1.1 DTD: it is allowed but never fetched. */
+    static Document xml(String s, boolean doctype) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", !doctype);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
