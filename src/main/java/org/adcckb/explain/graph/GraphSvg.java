@@ -87,7 +87,7 @@ public final class GraphSvg {
         if (v instanceof DerivationGraph.Rule r) {
             List<String> l = new ArrayList<>(Text.wrap(r.rule().name(), RULE_CHARS, 2));
             String first = r.rule().sources().isEmpty() ? "" : r.rule().sources().get(0)
-                    + (r.rule().sources().size() > 1 ? " +" + (r.rule().sources().size() - 1) : "");
+                + (r.rule().sources().size() > 1 ? " +" + (r.rule().sources().size() - 1) : "");
             l.add(Text.truncate("evidence " + r.rule().evidence() + " \u00b7 " + first, RULE_CHARS + 4));
             return l;
         }
@@ -113,15 +113,15 @@ public final class GraphSvg {
             double[] b = pts.get(i);
             double dy = (b[1] - a[1]) / 2;
             d.append(" C").append(n(a[0])).append(',').append(n(a[1] + dy)).append(' ')
-                    .append(n(b[0])).append(',').append(n(b[1] - dy)).append(' ')
-                    .append(n(b[0])).append(',').append(n(b[1]));
+                .append(n(b[0])).append(',').append(n(b[1] - dy)).append(' ')
+                .append(n(b[0])).append(',').append(n(b[1]));
         }
         s.append("<path class=\"edge\" d=\"").append(d).append("\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"1.2\"/>\n");
+            .append("\" stroke-width=\"1.2\"/>\n");
         s.append("<polygon class=\"arrow\" points=\"").append(n(tip[0])).append(',').append(n(tip[1])).append(' ')
-                .append(n(tip[0] - 4)).append(',').append(n(tip[1] - dir * arrow)).append(' ')
-                .append(n(tip[0] + 4)).append(',').append(n(tip[1] - dir * arrow)).append("\" fill=\"").append(colour)
-                .append("\"/>\n");
+            .append(n(tip[0] - 4)).append(',').append(n(tip[1] - dir * arrow)).append(' ')
+            .append(n(tip[0] + 4)).append(',').append(n(tip[1] - dir * arrow)).append("\" fill=\"").append(colour)
+            .append("\"/>\n");
     }
 
     private static void node(StringBuilder s, DerivationGraph.Vertex v, Layout.Place p, List<String> lines, String mark) {
@@ -133,26 +133,26 @@ public final class GraphSvg {
         String weight = "normal";
         String title;
         if (v instanceof DerivationGraph.Fact f) {
-                cls = f.input() ? "node fact input" : "node fact derived";
-                fill = f.input() ? "#eef1f5" : "#ffffff";
-                stroke = f.input() ? "#7b8794" : "#3b6ea8";
-                title = f.key() + "\n" + f.text();
+            cls = f.input() ? "node fact input" : "node fact derived";
+            fill = f.input() ? "#eef1f5" : "#ffffff";
+            stroke = f.input() ? "#7b8794" : "#3b6ea8";
+            title = f.key() + "\n" + f.text();
         } else if (v instanceof DerivationGraph.Rule r) {
-                cls = "node rule";
-                fill = "#fff8e1";
-                stroke = "#b38f00";
-                rx = 12;
-                title = "rule \"" + r.rule().name() + "\" (" + r.rule().file() + ":" + r.rule().line() + ")\n"
-                        + r.citation() + "\n" + r.rule().rationale()
-                        + (r.rule().isInferred() ? "\ninferred: " + r.rule().inferred() : "");
+            cls = "node rule";
+            fill = "#fff8e1";
+            stroke = "#b38f00";
+            rx = 12;
+            title = "rule \"" + r.rule().name() + "\" (" + r.rule().file() + ":" + r.rule().line() + ")\n"
+                    + r.citation() + "\n" + r.rule().rationale()
+                    + (r.rule().isInferred() ? "\ninferred: " + r.rule().inferred() : "");
         } else {
-                DerivationGraph.Outcome o = (DerivationGraph.Outcome) v;
-                cls = "node outcome";
-                fill = "#fde7e9";
-                stroke = "#b3261e";
-                strokeWidth = 2.5;
-                weight = "bold";
-                title = o.label();
+            DerivationGraph.Outcome o = (DerivationGraph.Outcome) v;
+            cls = "node outcome";
+            fill = "#fde7e9";
+            stroke = "#b3261e";
+            strokeWidth = 2.5;
+            weight = "bold";
+            title = o.label();
         }
         String dash = "";
         if (mark != null) {
