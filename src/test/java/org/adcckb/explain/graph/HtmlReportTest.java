@@ -76,6 +76,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void textFromTheScenarioIsEscaped() throws Exception {
+        String nasty = "<script>alert(1)</script> & \"q\" <img src=x>";
+        Scenario s = new Scenario("hostile", nasty, "in_vitro",
+                List.of(new org.adcckb.facts.Cell("mm", "myeloma", "low", "none", false, nasty),
+                        new org.adcckb.facts.Cell("nk", "nk", "high", "158V", false, nasty)),
+                List.of(new org.adcckb.scenario.Treatment("daratumumab", null)), null, "test:hostile");
+        Evaluation e = TestKb.reasoner().evaluate(s);
+        String page = HtmlReport.explain(e, nasty);
+        assertSelfContained(page);
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &lt;img src=x&gt;");
+        for (String svg : svgs(page)) {
+            Graphs.xml(svg);
+        }
+    }
+
+    @Test
     void everyInternalLinkHasItsTarget() {
         Matcher m = URL_ATTRIBUTE.matcher(html);
         int internal = 0;
