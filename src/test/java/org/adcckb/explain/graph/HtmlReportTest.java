@@ -129,6 +129,11 @@ class HtmlReportTest {
         Object drawn = browser.driver.executeScript(
                 "const b = document.querySelector('figure.graph svg').getBoundingClientRect(); return b.width * b.height;");
         assertThat(((Number) drawn).doubleValue()).isPositive();
+        Object overflowing = browser.driver.executeScript("return [...document.querySelectorAll('figure.graph svg g.node')]"
+                + ".filter(g => { const r = g.querySelector('rect').getBBox(); const t = g.querySelector('text').getBBox();"
+                + " return t.x < r.x || t.x + t.width > r.x + r.width || t.y < r.y || t.y + t.height > r.y + r.height; })"
+                + ".map(g => g.getAttribute('data-key'));");
+        assertThat((List<?>) overflowing).as("nodes whose text spills out of their box").isEmpty();
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             Object fits = browser.driver.executeScript("const s = document.querySelector('figure.graph svg').getBoundingClientRect();"
