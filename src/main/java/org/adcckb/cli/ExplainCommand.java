@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.TextReport;
+import org.adcckb.explain.graph.Dot;
+import org.adcckb.explain.graph.HtmlReport;
+import org.adcckb.explain.graph.Mermaid;
 import org.adcckb.json.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.reasoning.Reasoner;
@@ -18,22 +21,23 @@ import picocli.CommandLine.Parameters;
         description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
 final class ExplainCommand extends KnowledgeCommand {
 
-    enum Format { text, json, jsonl }
+    enum Format { text, json, jsonl, dot, mermaid, html }
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json.")
     List<Path> inputs;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",
-            description = "text (default), json (one scenario) or jsonl (one JSON object per line, one per scenario).")
+            description = "text (default), json (one scenario), jsonl (one JSON object per line, one per scenario), "
+                    + "dot or mermaid (the derivation graph of one scenario), html (a self-contained report of one scenario).")
     Format format;
 
     @Override
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
         List<Scenario> scenarios = ScenarioFiles.read(inputs, kb.vocabulary(), knowledge.limits());
-        if (format == Format.json && scenarios.size() != 1) {
-            throw new InputException("--format json", "", "takes exactly one scenario, " + scenarios.size()
-                    + " given; use --format jsonl for several");
+        if (format != Format.text && format != Format.jsonl && scenarios.size() != 1) {
+            throw new InputException("--format " + format, "", "takes exactly one scenario, " + scenarios.size()
+                    + " given; use --format jsonl or text for several");
         }
         Reasoner reasoner = knowledge.reasoner(kb);
         // Everything is evaluated before anything is written: an error in the last file leaves no partial output.
@@ -49,6 +53,9 @@ final class ExplainCommand extends KnowledgeCommand {
                 }
                 case json -> out.append(JsonReport.pretty(json(ev, kb))).append('\n');
                 case jsonl -> out.append(new String(JsonReport.line(ev, kb.fingerprint(), true), java.nio.charset.StandardCharsets.UTF_8));
+                case dot -> out.append(Dot.render(ev));
+                case mermaid -> out.append(Mermaid.render(ev));
+                case html -> out.append(HtmlReport.explain(ev, kb.fingerprint()));
             }
         }
         return print(out);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.adcckb.AdccKb;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.SweepReport;
+import org.adcckb.explain.graph.HtmlReport;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 + "in parallel, ranked by ADCC, then less fratricide and NK depletion; with the main effect of each factor.")
 final class SweepCommand extends KnowledgeCommand {
 
-    enum Format { text, csv, json, markdown }
+    enum Format { text, csv, json, markdown, html }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario.")
     Path file;
@@ -29,7 +30,7 @@ final class SweepCommand extends KnowledgeCommand {
             description = "AGENT[@CELL],... (each present or absent) or CELL.FIELD=v1|v2|... ; repeatable.")
     List<String> vary = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), csv, json or markdown.")
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), csv, json, markdown or html (a self-contained page with a heatmap of factors against outcome).")
     Format format;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
@@ -53,6 +54,7 @@ final class SweepCommand extends KnowledgeCommand {
             case csv -> SweepReport.csv(r);
             case markdown -> SweepReport.markdown(r);
             case json -> JsonReport.pretty(SweepReport.json(r, kb.knowledgeBase().fingerprint())) + "\n";
+            case html -> HtmlReport.sweep(r, kb.knowledgeBase().fingerprint());
         };
         return print(out);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.adcckb.AdccKb;
 import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.WhatIfReport;
+import org.adcckb.explain.graph.HtmlReport;
 import org.adcckb.json.InputException;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
                 "Edits apply in the order: --remove, --add, --set."})
 final class WhatIfCommand extends KnowledgeCommand {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
     Path file;
@@ -35,7 +36,7 @@ final class WhatIfCommand extends KnowledgeCommand {
     @Option(names = "--set", paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line) or setting=in_vivo|in_vitro.")
     List<String> set = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or html (a self-contained page with both derivation graphs).")
     Format format;
 
     @Override
@@ -50,9 +51,11 @@ final class WhatIfCommand extends KnowledgeCommand {
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
         WhatIf w = kb.whatIf(s, edits);
-        String out = format == Format.json
-                ? JsonReport.pretty(WhatIfReport.toJson(w, kb.knowledgeBase().fingerprint())) + "\n"
-                : WhatIfReport.text(w);
+        String out = switch (format) {
+            case text -> WhatIfReport.text(w);
+            case json -> JsonReport.pretty(WhatIfReport.toJson(w, kb.knowledgeBase().fingerprint())) + "\n";
+            case html -> HtmlReport.whatIf(w, kb.knowledgeBase().fingerprint());
+        };
         return print(out);
     }
 }
