@@ -195,6 +195,7 @@ function toggle(agent, cell, on) {
 
 async function refresh() {
   const seq = ++state.seq;
+  document.body.dataset.state = "busy";   // tests and screen readers wait for "ready"
   const scenario = scenarioNow();
   updateExports(scenario);
   const edits = changes();
@@ -249,34 +250,35 @@ function renderCells(ev) {
   $("#cells-table tbody").replaceChildren(...rows);
 }
 
-const ARROW = { higher: "↑", lower: "↓", same: "=", changed: "→" };
+const ARROW = { increased: "↑", decreased: "↓", unchanged: "=" };
+
+function changeItem(c) {
+  const cls = c.direction === "increased" ? "up" : c.direction === "decreased" ? "down" : null;
+  return el("li", { "data-path": c.path, "data-direction": c.direction },
+    el("code", { text: c.path }), ` ${c.from} → ${c.to} `,
+    el("span", { class: cls, "aria-label": c.direction, text: ARROW[c.direction] || "" }));
+}
 
 function renderWhatIf(w) {
   const box = [];
   box.push(el("p", {}, "Edits: ", el("code", { text: w.edits.join(", ") })));
-  const outcome = w.changes.outcome.filter((c) => c.direction !== "same");
   const list = el("ul", { class: "changes", id: "whatif-outcome" });
-  for (const c of outcome) {
-    const cls = c.direction === "higher" ? "up" : c.direction === "lower" ? "down" : null;
-    list.append(el("li", { "data-path": c.path, "data-direction": c.direction },
-      el("code", { text: c.path }), ` ${c.from} `, el("span", { class: cls, text: ARROW[c.direction] || "→" }), ` ${c.to}`));
-  }
-  for (const c of w.changes.cells) {
-    list.append(el("li", { "data-path": c.path, "data-direction": c.direction },
-      el("code", { text: c.path }), ` ${c.from} ${ARROW[c.direction] || "→"} ${c.to}`));
-  }
-  if (!list.children.length) list.append(el("li", { text: "No outcome or cell changes." }));
-  box.push(el("h3", { text: "What changes" }), list);
+  for (const c of w.changes.outcome.filter((c) => c.direction !== "unchanged")) list.append(changeItem(c));
+  if (!list.children.length) list.append(el("li", { text: "No outcome changes." }));
+  const cells = el("ul", { class: "changes", id: "whatif-cells" });
+  for (const c of w.changes.cells.filter((c) => c.direction !== "unchanged")) cells.append(changeItem(c));
+  if (!cells.children.length) cells.append(el("li", { text: "No cell changes." }));
+  box.push(el("h3", { text: "Outcome" }), list, el("h3", { text: "Cells" }), cells);
 
-  const text = new Map();
-  for (const f of [...w.baseline.explanation.facts, ...w.variant.explanation.facts]) text.set(f.id, f.text);
-  for (const [kind, title] of [["gained", "Conclusions gained"], ["lost", "Conclusions lost"], ["changed", "Conclusions changed"]]) {
+  // before and after are the conclusion's sentence in the starting and the toggled scenario.
+  for (const [kind, title] of [["added", "Inputs added"], ["removed", "Inputs removed"], ["gained", "Conclusions gained"],
+                              ["lost", "Conclusions lost"], ["changed", "Conclusions changed"]]) {
     const items = w.changes.conclusions.filter((c) => c.change === kind);
     if (!items.length) continue;
     const ul = el("ul", { class: "changes", "data-change": kind });
     for (const c of items) {
-      const detail = c.before !== undefined || c.after !== undefined ? ` (${c.before ?? "–"} → ${c.after ?? "–"})` : "";
-      ul.append(el("li", { "data-id": c.id, text: `${text.get(c.id) || c.id}${detail}` }));
+      const text = c.before == null ? c.after : c.after == null ? c.before : `${c.before} → ${c.after}`;
+      ul.append(el("li", { "data-id": c.id, text: text || c.id }));
     }
     box.push(el("h3", { text: title }), ul);
   }
