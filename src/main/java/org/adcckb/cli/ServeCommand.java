@@ -33,7 +33,10 @@ final class ServeCommand extends KnowledgeCommand {
             description = "The scenarios the page offers (default: facts/ of the adcc-kb checkout, else ./facts).")
     Path facts;
 
-    /** Called once the server is up, so tests can stop it; the command line waits for Ctrl-C instead. */
+    /**
+     * Test seam: when set, receives a way to stop the server once it is up, so a test can run the command
+     * in-process; on the command line it is null and only Ctrl-C (or SIGTERM) stops the server.
+     */
     static volatile java.util.function.Consumer<Runnable> onStarted;
 
     @Override
