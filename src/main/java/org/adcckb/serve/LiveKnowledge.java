@@ -45,6 +45,8 @@ final class LiveKnowledge implements AutoCloseable {
     private volatile int loads;
     /** The content hash last tried, good or bad: a broken file is compiled once, not every second. */
     private String seen;
+    /** A new content hash waiting to be seen again: files are loaded only once they stopped changing. */
+    private String pending;
 
     LiveKnowledge(Path rules, int maxFirings, Limits limits) {
         this.rules = rules;
@@ -59,18 +61,30 @@ final class LiveKnowledge implements AutoCloseable {
 
     /** Loads now, then checks the directory every {@code poll}. */
     void start(Duration poll) {
-        reloadIfChanged();
+        load(contentHash(rules));
         long ms = Math.max(50, poll.toMillis());
         watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Compiles the rules when their content differs from the last attempt. Never throws: the watcher must live. */
+    /**
+     * Compiles the rules when their content differs from the last attempt and has stayed the same for one
+     * poll: an editor that truncates a file before writing it would otherwise have a half-written (even an
+     * empty, and so valid) rule file loaded. Never throws: the watcher must live.
+     */
     synchronized void reloadIfChanged() {
+        String hash = contentHash(rules);
+        if (hash.equals(seen)) {
+            pending = null;
+        } else if (!hash.equals(pending)) {
+            pending = hash;
+        } else {
+            pending = null;
+            load(hash);
+        }
+    }
+
+    private synchronized void load(String hash) {
         try {
-            String hash = contentHash(rules);
-            if (hash.equals(seen)) {
-                return;
-            }
             seen = hash;
             try {
                 current = new AdccKb(KnowledgeBaseLoader.load(rules), maxFirings, limits);

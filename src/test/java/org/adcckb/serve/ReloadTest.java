@@ -73,10 +73,10 @@ class ReloadTest {
             assertThat(Api.post(s, "/api/evaluate", Api.lejeune("low-target-dara")).status()).isEqualTo(200);
 
             Files.writeString(adcc, good);
-            JsonNode fixed = awaitStatus(s, st -> "ok".equals(st.path("state").asText()), "the recovery");
-            assertThat(fixed.path("fingerprint").asText()).isEqualTo(fingerprint);
+            JsonNode fixed = awaitStatus(s, st -> "ok".equals(st.path("state").asText())
+                    && fingerprint.equals(st.path("fingerprint").asText()), "the recovery");
             assertThat(fixed.path("error").isNull()).isTrue();
-            assertThat(fixed.path("loads").asInt()).isEqualTo(2);
+            assertThat(fixed.path("loads").asInt()).isGreaterThanOrEqualTo(2);
         }
     }
 
