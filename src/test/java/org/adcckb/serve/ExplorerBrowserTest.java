@@ -107,6 +107,15 @@ class ExplorerBrowserTest {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(SCREENSHOT)).isPositive();
+
+        // Why not moderate ADCC, with the nanobody on the NK cells? ATRA on the targets gets there.
+        WebElement goal = browser.findElement(By.id("whynot-goal"));
+        goal.clear();
+        goal.sendKeys("adcc>=moderate");
+        browser.findElement(By.id("whynot-agents")).sendKeys("atra,ifn_alpha");
+        browser.findElement(By.id("whynot-run")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#whynot-summary[data-met='false']")));
+        assertThat(browser.findElement(By.id("whynot-solutions")).getText()).contains("atra").contains("adcc moderate");
     }
 
     /** An outcome grade as the page shows it, checked against the scale. */
