@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
 public final class Main implements Runnable {
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, batch, whatif, sweep, whynot, rules, lint, test or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, batch, whatif, sweep, whynot, serve, rules, lint, test or validate");
     }
 
     public static void main(String[] args) {

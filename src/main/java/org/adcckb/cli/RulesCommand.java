@@ -1,9 +1,8 @@
 package org.adcckb.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adcckb.explain.JsonReport;
+import org.adcckb.explain.RulesReport;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleInfo;
 import picocli.CommandLine.Command;
@@ -24,26 +23,7 @@ final class RulesCommand extends KnowledgeCommand {
         KnowledgeBase kb = knowledge.load();
         StringBuilder out = new StringBuilder();
         if (format == Format.json) {
-            ObjectNode root = new ObjectMapper().createObjectNode();
-            root.put("directory", kb.directory());
-            root.put("fingerprint", kb.fingerprint());
-            ArrayNode rules = root.putArray("rules");
-            for (RuleInfo r : kb.rules()) {
-                ObjectNode n = rules.addObject();
-                n.put("name", r.name());
-                n.put("file", r.file());
-                n.put("line", r.line());
-                n.putPOJO("sources", r.sources());
-                n.put("evidence", r.evidence());
-                n.put("inferred", r.inferred());
-                n.put("rationale", r.rationale());
-            }
-            ArrayNode types = root.putArray("cellTypes");
-            kb.vocabulary().cellTypes().values().forEach(t -> types.addObject()
-                    .put("name", t.name()).put("role", t.role()).put("cd16", t.cd16()).put("label", t.label()));
-            ArrayNode agents = root.putArray("agents");
-            kb.vocabulary().agents().values().forEach(a -> agents.addObject()
-                    .put("name", a.name()).put("role", a.role()).put("label", a.label()));
+            ObjectNode root = RulesReport.json(kb);
             out.append(JsonReport.pretty(root)).append('\n');
         } else {
             out.append(kb.rules().size()).append(" rules in ").append(kb.directory()).append('\n');

@@ -1,0 +1,91 @@
+package org.adcckb.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.adcckb.explain.RulesReport;
+import org.adcckb.json.InputException;
+import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.reasoning.RuleLoopException;
+
+/**
+ * Everything under {@code /api}: routes by path and method, and turns every failure into a JSON error
+ * with the status the docs promise (400 bad input, 404 no route, 405 wrong method, 413 too large,
+ * 503 no knowledge base, 500 anything else, without a stack trace).
+ */
+final class ApiHandler implements HttpHandler {
+
+    static final String SCENARIOS = "/api/scenarios/";
+
+    private final Map<String, Map<String, Route>> routes = new TreeMap<>();
+    private final LiveKnowledge knowledge;
+    private final ScenarioCatalog catalog;
+    private final PrintWriter log;
+
+    ApiHandler(LiveKnowledge knowledge, ScenarioCatalog catalog, Questions questions, PrintWriter log) {
+        this.knowledge = knowledge;
+        this.catalog = catalog;
+        this.log = log;
+        route("GET", "/api/status", ex -> Exchanges.json(ex, 200, knowledge.status()));
+        route("GET", "/api/rules", ex -> Exchanges.json(ex, 200, RulesReport.json(knowledge.require().knowledgeBase())));
+        route("GET", "/api/scenarios", ex -> Exchanges.json(ex, 200, catalog.list()));
+        route("POST", "/api/evaluate", questions::evaluate);
+        route("POST", "/api/whatif", questions::whatIf);
+        route("POST", "/api/sweep", questions::sweep);
+        route("POST", "/api/whynot", questions::whyNot);
+        route("GET", "/api/report", questions::report);
+        route("POST", "/api/report", questions::report);
+    }
+
+    private void route(String method, String path, Route r) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, r);
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath();
+        try {
+            if (path.startsWith(SCENARIOS) && path.length() > SCENARIOS.length()) {
+                if (!"GET".equals(method)) {
+                    throw methodNotAllowed(ex, "GET", method, path);
+                }
+                Exchanges.send(ex, 200, "application/json; charset=utf-8", catalog.read(path.substring(SCENARIOS.length())));
+                return;
+            }
+            Map<String, Route> byMethod = routes.get(path);
+            if (byMethod == null) {
+                throw HttpError.notFound("no route " + path + "; routes: " + String.join(", ", routes.keySet())
+                        + ", " + SCENARIOS + "PATH");
+            }
+            Route r = byMethod.get(method);
+            if (r == null) {
+                throw methodNotAllowed(ex, String.join(", ", byMethod.keySet()), method, path);
+            }
+            r.handle(ex);
+        } catch (HttpError e) {
+            Exchanges.error(ex, e.status(), e.getMessage());
+        } catch (InputException | RuleLoopException e) {
+            // The command line's exit code 2: the caller's input, with the message the command line prints.
+            Exchanges.error(ex, 400, e.getMessage());
+        } catch (KnowledgeBaseException e) {
+            Exchanges.error(ex, 503, e.getMessage());
+        } catch (IOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.println("adcc serve: internal error on " + method + " " + path + ": " + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            log.flush();
+            Exchanges.error(ex, 500, "internal error: " + e.getClass().getSimpleName() + "; the server log has more");
+        }
+    }
+
+    private static HttpError methodNotAllowed(HttpExchange ex, String allowed, String method, String path) {
+        ex.getResponseHeaders().set("Allow", allowed);
+        return new HttpError(405, method + " is not allowed on " + path + "; use " + allowed);
+    }
+}

@@ -1,0 +1,170 @@
+package org.adcckb.serve;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.adcckb.AdccKb;
+import org.adcckb.json.InputException;
+import org.adcckb.json.Limits;
+import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.Problem;
+
+/**
+ * The knowledge base the server answers with, reloaded when the rules directory changes. A reload that
+ * fails keeps the last good knowledge base in service and records the error for /api/status: an author
+ * editing a rule sees the compiler's message in the page instead of a dead server.
+ */
+final class LiveKnowledge implements AutoCloseable {
+
+    /** A failed load: the message as the command line prints it, and each problem with its file and line. */
+    record LoadError(String message, List<Problem> problems) {
+    }
+
+    private final Path rules;
+    private final int maxFirings;
+    private final Limits limits;
+    private final ScheduledExecutorService watcher;
+
+    private volatile AdccKb current;
+    private volatile LoadError error;
+    private volatile String loadedAt;
+    private volatile int loads;
+    /** The content hash last tried, good or bad: a broken file is compiled once, not every second. */
+    private String seen;
+    /** A new content hash waiting to be seen again: files are loaded only once they stopped changing. */
+    private String pending;
+
+    LiveKnowledge(Path rules, int maxFirings, Limits limits) {
+        this.rules = rules;
+        this.maxFirings = maxFirings;
+        this.limits = limits;
+        this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "adcc-rules-watch");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Loads now, then checks the directory every {@code poll}. */
+    void start(Duration poll) {
+        load(contentHash(rules));
+        long ms = Math.max(50, poll.toMillis());
+        watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Compiles the rules when their content differs from the last attempt and has stayed the same for one
+     * poll: an editor that truncates a file before writing it would otherwise have a half-written (even an
+     * empty, and so valid) rule file loaded. Never throws: the watcher must live.
+     */
+    synchronized void reloadIfChanged() {
+        String hash = contentHash(rules);
+        if (hash.equals(seen)) {
+            pending = null;
+        } else if (!hash.equals(pending)) {
+            pending = hash;
+        } else {
+            pending = null;
+            load(hash);
+        }
+    }
+
+    private synchronized void load(String hash) {
+        try {
+            seen = hash;
+            try {
+                current = new AdccKb(KnowledgeBaseLoader.load(rules), maxFirings, limits);
+                error = null;
+                loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                loads++;
+            } catch (KnowledgeBaseException e) {
+                error = new LoadError(e.getMessage(), e.problems());
+            } catch (InputException e) {
+                error = new LoadError(e.getMessage(), List.of(new Problem(e.file(), 0, e.detail())));
+            }
+        } catch (RuntimeException e) {
+            error = new LoadError("internal error loading the rules: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of());
+        }
+    }
+
+    /** The knowledge base to answer with; 503 with the rule error when none ever loaded. */
+    AdccKb require() {
+        AdccKb kb = current;
+        if (kb == null) {
+            LoadError e = error;
+            throw new HttpError(503, "no knowledge base is loaded: " + (e == null ? "the rules are still loading" : e.message()));
+        }
+        return kb;
+    }
+
+    LoadError error() {
+        return error;
+    }
+
+    /** What /api/status answers: state ok, stale (serving older rules than the files) or error (none loaded). */
+    ObjectNode status() {
+        AdccKb kb = current;
+        LoadError e = error;
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("state", e == null ? "ok" : kb == null ? "error" : "stale");
+        n.put("rulesDirectory", rules.toString());
+        n.put("fingerprint", kb == null ? null : kb.knowledgeBase().fingerprint());
+        n.put("rules", kb == null ? 0 : kb.knowledgeBase().rules().size());
+        n.put("loadedAt", loadedAt);
+        n.put("loads", loads);
+        if (e == null) {
+            n.putNull("error");
+        } else {
+            ObjectNode err = n.putObject("error");
+            err.put("message", e.message());
+            var problems = err.putArray("problems");
+            e.problems().forEach(p -> problems.addObject().put("file", p.file()).put("line", p.line()).put("message", p.message()));
+        }
+        return n;
+    }
+
+    /**
+     * SHA-256 over every regular file under the directory, name then content: cheap enough to take every
+     * second for a directory of rule files, and blind to timestamps, so touching a file reloads nothing.
+     */
+    static String contentHash(Path dir) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                md.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(p));
+                md.update((byte) 0);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // An unreadable directory is a state of its own: the load that follows reports why.
+            return "unreadable: " + e.getMessage();
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Override
+    public void close() {
+        watcher.shutdownNow();
+    }
+}

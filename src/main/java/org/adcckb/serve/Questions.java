@@ -1,0 +1,170 @@
+package org.adcckb.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.adcckb.AdccKb;
+import org.adcckb.explain.JsonReport;
+import org.adcckb.explain.SweepReport;
+import org.adcckb.explain.WhatIfReport;
+import org.adcckb.explain.WhyNotReport;
+import org.adcckb.explain.graph.GraphSvg;
+import org.adcckb.explain.graph.HtmlReport;
+import org.adcckb.json.InputException;
+import org.adcckb.json.JsonInput;
+import org.adcckb.json.JsonInput.Obj;
+import org.adcckb.json.JsonInput.Value;
+import org.adcckb.json.Limits;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioReader;
+import org.adcckb.whatif.Factor;
+import org.adcckb.whatif.Goal;
+import org.adcckb.whatif.Sweep;
+
+/**
+ * The questions of the command line, asked over HTTP: the same readers, the same validation and the same
+ * JSON as {@code explain}, {@code whatif}, {@code sweep} and {@code whynot} with {@code --format json}.
+ * Only the scenario comes from the request; the rules are always the server's.
+ */
+final class Questions {
+
+    /** Where a scenario nested in a request object is named in messages. */
+    static final String NESTED = "scenario of the request body";
+
+    private final LiveKnowledge knowledge;
+    private final ScenarioCatalog catalog;
+    private final Limits limits;
+
+    Questions(LiveKnowledge knowledge, ScenarioCatalog catalog, Limits limits) {
+        this.knowledge = knowledge;
+        this.catalog = catalog;
+        this.limits = limits;
+    }
+
+    /** POST /api/evaluate: the scenario is the body; the answer is explain's JSON plus the graph. */
+    void evaluate(HttpExchange ex) throws IOException {
+        AdccKb kb = knowledge.require();
+        Scenario s = reader(kb).read(Exchanges.body(ex, limits.maxBytes()), Exchanges.BODY);
+        Evaluation ev = kb.evaluate(s);
+        ObjectNode out = JsonReport.toJson(ev, kb.knowledgeBase().fingerprint());
+        out.put("graph", GraphSvg.render(ev));
+        Exchanges.json(ex, 200, out);
+    }
+
+    /** POST /api/whatif: {"scenario": {...}, "remove": [...], "add": [...], "set": [...]}, applied in that order. */
+    void whatIf(HttpExchange ex) throws IOException {
+        AdccKb kb = knowledge.require();
+        Obj req = request(ex, List.of("scenario", "remove", "add", "set"));
+        Scenario s = scenario(kb, req);
+        List<Edit> edits = new ArrayList<>();
+        strings(req, "remove").forEach(r -> edits.add(Edit.remove(r)));
+        strings(req, "add").forEach(a -> edits.add(Edit.add(a)));
+        strings(req, "set").forEach(x -> edits.add(Edit.set(x)));
+        if (edits.isEmpty()) {
+            throw new InputException(Exchanges.BODY, "$", "give at least one edit: \"add\", \"remove\" or \"set\", "
+                    + "each a list of strings as on the command line (\"atra@mm\", \"nk.cd38=low\")");
+        }
+        Exchanges.json(ex, 200, WhatIfReport.toJson(kb.whatIf(s, edits), kb.knowledgeBase().fingerprint()));
+    }
+
+    /** POST /api/sweep: {"scenario": {...}, "vary": ["atra@mm,cd38_nanobody@nk", "nk.cd38=low|high"]}. */
+    void sweep(HttpExchange ex) throws IOException {
+        AdccKb kb = knowledge.require();
+        Obj req = request(ex, List.of("scenario", "vary"));
+        Scenario s = scenario(kb, req);
+        List<String> vary = strings(req, "vary");
+        if (vary.isEmpty()) {
+            throw req.error("missing required field 'vary': a list such as [\"atra@mm,cd38_nanobody@nk\"]");
+        }
+        List<Factor> factors = new ArrayList<>();
+        for (String v : vary) {
+            factors.addAll(Factor.parse(v, s, kb.knowledgeBase().vocabulary()));
+        }
+        // Requests already run in parallel on the server's executor; a sweep takes the cores it finds.
+        Sweep.Result r = kb.sweep(s, factors, Runtime.getRuntime().availableProcessors(), null);
+        Exchanges.json(ex, 200, SweepReport.json(r, kb.knowledgeBase().fingerprint()));
+    }
+
+    /** POST /api/whynot: {"scenario": {...}, "goal": "adcc>=moderate", "max": 3, "agents": [...]}. */
+    void whyNot(HttpExchange ex) throws IOException {
+        AdccKb kb = knowledge.require();
+        Obj req = request(ex, List.of("scenario", "goal", "max", "agents"));
+        Scenario s = scenario(kb, req);
+        Goal goal = Goal.parse(req.get("goal").text());
+        int max = 3;
+        if (req.has("max")) {
+            Value v = req.get("max");
+            double d = v.number();
+            if (d != Math.rint(d) || d < 1 || d > 4) {
+                throw v.error("must be a whole number from 1 to 4, got " + v.node());
+            }
+            max = (int) d;
+        }
+        List<String> agents = req.has("agents") ? strings(req, "agents") : null;
+        Exchanges.json(ex, 200, WhyNotReport.json(kb.whyNot(s, goal, max, agents), kb.knowledgeBase().fingerprint()));
+    }
+
+    /**
+     * /api/report: the HTML report of a scenario given as the JSON body, as the {@code scenario} field of a
+     * form (so a plain link or form can open it in a new tab) or, with GET, by {@code ?path=} under facts/.
+     */
+    void report(HttpExchange ex) throws IOException {
+        AdccKb kb = knowledge.require();
+        Scenario s;
+        if ("GET".equals(ex.getRequestMethod())) {
+            String path = Exchanges.form(ex.getRequestURI().getRawQuery()).get("path");
+            if (path == null || path.isEmpty()) {
+                throw new HttpError(400, "give the scenario: ?path=lejeune-2021/low-target-dara.json, or POST it");
+            }
+            s = reader(kb).read(catalog.read(path), path);
+        } else {
+            byte[] body = Exchanges.body(ex, limits.maxBytes());
+            String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+            if (type.startsWith("application/x-www-form-urlencoded")) {
+                String json = Exchanges.form(new String(body, StandardCharsets.UTF_8)).get("scenario");
+                if (json == null) {
+                    throw new HttpError(400, "request body: the form has no field 'scenario'");
+                }
+                s = reader(kb).read(json.getBytes(StandardCharsets.UTF_8), Exchanges.BODY);
+            } else {
+                s = reader(kb).read(body, Exchanges.BODY);
+            }
+        }
+        Evaluation ev = kb.evaluate(s);
+        Exchanges.send(ex, 200, "text/html; charset=utf-8", HtmlReport.explain(ev, kb.knowledgeBase().fingerprint()));
+    }
+
+    private ScenarioReader reader(AdccKb kb) {
+        return new ScenarioReader(kb.knowledgeBase().vocabulary(), limits);
+    }
+
+    private Obj request(HttpExchange ex, List<String> fields) throws IOException {
+        JsonNode root = JsonInput.parse(Exchanges.body(ex, limits.maxBytes()), Exchanges.BODY, limits);
+        return Obj.root(root, Exchanges.BODY).only(fields);
+    }
+
+    /** The nested scenario, read by the scenario reader itself so its messages are the command line's. */
+    private Scenario scenario(AdccKb kb, Obj req) {
+        Obj scenario = req.get("scenario").object();
+        byte[] bytes;
+        try {
+            bytes = JsonInput.mapper().writeValueAsBytes(scenario.node());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return reader(kb).read(bytes, NESTED);
+    }
+
+    private static List<String> strings(Obj req, String field) {
+        if (!req.has(field)) {
+            return List.of();
+        }
+        return req.get(field).array().stream().map(Value::text).toList();
+    }
+}

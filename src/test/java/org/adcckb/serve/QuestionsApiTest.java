@@ -1,0 +1,94 @@
+package org.adcckb.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.adcckb.TestKb;
+import org.adcckb.explain.SweepReport;
+import org.adcckb.explain.WhatIfReport;
+import org.adcckb.explain.WhyNotReport;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.Factor;
+import org.adcckb.whatif.Goal;
+import org.junit.jupiter.api.Test;
+
+/** /api/whatif, /api/sweep and /api/whynot answer what the commands answer with --format json. */
+class QuestionsApiTest {
+
+    private final Server server = Api.shared();
+
+    private static String request(String scenario, String rest) {
+        return "{\"scenario\": " + Api.lejeune(scenario) + ", " + rest + "}";
+    }
+
+    @Test
+    void whatIfGivesWhatIfReportJson() {
+        Api.Response r = Api.post(server, "/api/whatif", request("low-target-dara", "\"add\": [\"cd38_nanobody@nk\"]"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Scenario s = TestKb.lejeune("low-target-dara");
+        JsonNode expected = WhatIfReport.toJson(TestKb.api().whatIf(s, List.of(Edit.add("cd38_nanobody@nk"))), TestKb.kb().fingerprint());
+        assertThat(r.json()).isEqualTo(expected);
+    }
+
+    @Test
+    void whatIfEditsAreCheckedLikeTheCommandLine() {
+        Api.Response unknown = Api.post(server, "/api/whatif", request("low-target-dara", "\"add\": [\"atr@mm\"]"));
+        Api.Response none = Api.post(server, "/api/whatif", request("low-target-dara", "\"add\": []"));
+        Api.Response field = Api.post(server, "/api/whatif", request("low-target-dara", "\"ad\": [\"atra@mm\"]"));
+
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).startsWith("add atr@mm: unknown agent 'atr'").contains("did you mean 'atra'?");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.error()).contains("give at least one edit");
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.error()).startsWith("request body: $.ad: unknown field 'ad'").contains("did you mean 'add'?");
+    }
+
+    @Test
+    void aBadNestedScenarioIsNamedAsSuch() {
+        String body = "{\"scenario\": " + Api.lejeune("low-target-dara").replace("\"nk\",\n      \"line\"", "\"nkk\",\n      \"line\"")
+                + ", \"add\": [\"atra@mm\"]}";
+
+        Api.Response r = Api.post(server, "/api/whatif", body);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).startsWith(Questions.NESTED + ": $.cells[1].type: ").contains("'nkk'");
+    }
+
+    @Test
+    void sweepGivesSweepReportJson() {
+        Api.Response r = Api.post(server, "/api/sweep", request("low-target-dara", "\"vary\": [\"atra@mm,cd38_nanobody@nk\"]"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Scenario s = TestKb.lejeune("low-target-dara");
+        JsonNode expected = SweepReport.json(TestKb.api().sweep(s,
+                Factor.parse("atra@mm,cd38_nanobody@nk", s, TestKb.kb().vocabulary()), 2, null), TestKb.kb().fingerprint());
+        assertThat(r.json()).isEqualTo(expected);
+    }
+
+    @Test
+    void whyNotGivesWhyNotReportJson() {
+        Api.Response r = Api.post(server, "/api/whynot", request("low-target-dara",
+                "\"goal\": \"adcc>=moderate\", \"max\": 2, \"agents\": [\"atra\", \"cd38_nanobody\"]"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Scenario s = TestKb.lejeune("low-target-dara");
+        JsonNode expected = WhyNotReport.json(TestKb.api().whyNot(s, Goal.parse("adcc>=moderate"), 2, List.of("atra", "cd38_nanobody")),
+                TestKb.kb().fingerprint());
+        assertThat(r.json()).isEqualTo(expected);
+    }
+
+    @Test
+    void whyNotRefusesABadGoalAndMax() {
+        Api.Response goal = Api.post(server, "/api/whynot", request("low-target-dara", "\"goal\": \"adc>=moderate\""));
+        Api.Response max = Api.post(server, "/api/whynot", request("low-target-dara", "\"goal\": \"adcc>=moderate\", \"max\": 9"));
+
+        assertThat(goal.status()).isEqualTo(400);
+        assertThat(goal.error()).contains("'adc' is not an outcome").contains("did you mean 'adcc'?");
+        assertThat(max.status()).isEqualTo(400);
+        assertThat(max.error()).isEqualTo("request body: $.max: must be a whole number from 1 to 4, got 9");
+    }
+}
