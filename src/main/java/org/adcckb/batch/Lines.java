@@ -43,13 +43,22 @@ public final class Lines {
      * @param origin names the input in error messages ({@code cohort.jsonl}, or a partition id)
      */
     public String evaluate(String text, long line, String origin) {
+        byte[] result = evaluate(text.getBytes(StandardCharsets.UTF_8), line, origin).line();
+        return new String(result, 0, result.length - 1, StandardCharsets.UTF_8);
+    }
+
+    /** A result line in UTF-8 with its newline, and whether it is an error record. */
+    public record Result(byte[] line, boolean failed) {
+    }
+
+    /** {@link #evaluate(String, long, String)} on the line's bytes, as {@code adcc batch} reads them. */
+    public Result evaluate(byte[] text, long line, String origin) {
         try {
-            var scenario = reader.read(text.getBytes(StandardCharsets.UTF_8), origin + ":" + line);
+            var scenario = reader.read(text, origin + ":" + line);
             Evaluation ev = reasoner.evaluate(scenario, explain);
-            byte[] result = JsonReport.line(ev, kb.fingerprint(), explain);
-            return new String(result, 0, result.length - 1, StandardCharsets.UTF_8);
+            return new Result(JsonReport.line(ev, kb.fingerprint(), explain), false);
         } catch (InputException | RuleLoopException e) {
-            return error(line, e.getMessage());
+            return new Result(errorLine(line, e.getMessage()), true);
         }
     }
 
@@ -59,6 +68,11 @@ public final class Lines {
         error.put("line", line);
         error.put("error", message);
         return JsonReport.compact(error);
+    }
+
+    /** The error record of a line in UTF-8, with its newline. */
+    public static byte[] errorLine(long line, String message) {
+        return (error(line, message) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.adcckb.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,8 +62,7 @@ final class BatchCommand extends KnowledgeCommand {
         KnowledgeBase kb = knowledge.load();
         Reasoner reasoner = knowledge.reasoner(kb);
         org.adcckb.batch.Lines evaluator = new org.adcckb.batch.Lines(kb, reasoner, knowledge.limits(), !noExplain);
-        // Buffered: the command line's writer flushes on every line, a system call per scenario.
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        Output out = Output.of(spec.commandLine().getOut());
         PrintWriter err = spec.commandLine().getErr();
 
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
@@ -73,24 +70,24 @@ final class BatchCommand extends KnowledgeCommand {
             t.setDaemon(true);
             return t;
         });
-        // The window of lines in flight: bounded, so a million-line input never sits in memory.
-        BlockingQueue<Future<String>> window = new ArrayBlockingQueue<>(n * 64);
+        // Lines travel in chunks, so that queues, futures and wake-ups are paid per chunk, not per line;
+        // the window of chunks in flight is bounded, so a million-line input never sits in memory.
+        BlockingQueue<Future<Chunk.Done>> window = new ArrayBlockingQueue<>(n * 4);
         long[] counts = new long[2]; // lines, errors
         long start = System.nanoTime();
         long[] lastReport = {start};
+        Future<Chunk.Done> end = java.util.concurrent.CompletableFuture.completedFuture(null);
         Thread writer = new Thread(() -> {
             try {
                 while (true) {
-                    Future<String> f = window.take();
-                    String line = f.get();
-                    if (line == null) {
+                    Future<Chunk.Done> f = window.take();
+                    Chunk.Done done = f.get();
+                    if (done == null) {
                         break;
                     }
-                    out.println(line);
-                    counts[0]++;
-                    if (line.startsWith("{\"line\":")) {
-                        counts[1]++;
-                    }
+                    out.write(done.bytes());
+                    counts[0] += done.lines();
+                    counts[1] += done.errors();
                     long now = System.nanoTime();
                     if (now - lastReport[0] >= 1_000_000_000L && now - start >= 1_000_000_000L) {
                         err.printf("batch: %d scenarios (%.0f/s)%n", counts[0], counts[0] / ((now - start) / 1e9));
@@ -102,33 +99,37 @@ final class BatchCommand extends KnowledgeCommand {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }, "adcc-batch-writer");
         Throwable[] writerFailure = new Throwable[1];
         writer.setUncaughtExceptionHandler((t, e) -> writerFailure[0] = e);
         writer.start();
-        int maxChars = knowledge.limits().maxBytes();
-        try (BoundedLines lines = new BoundedLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), maxChars)) {
-            String text;
+        int maxBytes = knowledge.limits().maxBytes();
+        try (ByteLines lines = new ByteLines(in, maxBytes)) {
+            Chunk chunk = new Chunk();
+            byte[] text;
             long number = 0;
             while ((text = lines.next()) != null) {
                 number++;
-                final long lineNo = number;
                 if (lines.tooLong()) {
-                    window.put(java.util.concurrent.CompletableFuture.completedFuture(org.adcckb.batch.Lines.error(lineNo, name + ":" + lineNo
-                            + ": the line is longer than the limit of " + maxChars + " characters (--max-bytes)")));
-                    continue;
+                    chunk.add(null, number);
+                } else if (!isBlank(text)) {
+                    chunk.add(text, number);
                 }
-                if (text.isBlank()) {
-                    continue;
+                if (chunk.full()) {
+                    window.put(submit(pool, chunk, evaluator, name, maxBytes));
+                    chunk = new Chunk();
                 }
-                final String t = text;
-                window.put(pool.submit(() -> evaluator.evaluate(t, lineNo, name)));
+            }
+            if (!chunk.isEmpty()) {
+                window.put(submit(pool, chunk, evaluator, name, maxBytes));
             }
         } catch (IOException e) {
             throw new InputException(name, "", "cannot be read: " + e.getMessage());
         } finally {
-            window.put(java.util.concurrent.CompletableFuture.completedFuture(null));
+            window.put(end);
             writer.join();
             pool.shutdownNow();
             out.flush();
@@ -143,46 +144,175 @@ final class BatchCommand extends KnowledgeCommand {
         return counts[1] == 0 ? 0 : Main.BAD_INPUT;
     }
 
+    private static Future<Chunk.Done> submit(ExecutorService pool, Chunk chunk, org.adcckb.batch.Lines evaluator,
+                                             String name, int maxBytes) {
+        return pool.submit(() -> chunk.evaluate(evaluator, name, maxBytes));
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Up to {@link #LINES} input lines with their numbers; a null line is one over the size limit. */
+    static final class Chunk {
+        static final int LINES = 32;
+        private final byte[][] texts = new byte[LINES][];
+        private final long[] numbers = new long[LINES];
+        private int size;
+
+        record Done(byte[] bytes, int lines, int errors) {
+        }
+
+        void add(byte[] text, long number) {
+            texts[size] = text;
+            numbers[size] = number;
+            size++;
+        }
+
+        boolean full() {
+            return size == LINES;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        Done evaluate(org.adcckb.batch.Lines evaluator, String name, int maxBytes) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(size * 12 * 1024);
+            int errors = 0;
+            for (int i = 0; i < size; i++) {
+                byte[] result;
+                if (texts[i] == null) {
+                    result = org.adcckb.batch.Lines.errorLine(numbers[i], name + ":" + numbers[i]
+                            + ": the line is longer than the limit of " + maxBytes + " bytes (--max-bytes)");
+                    errors++;
+                } else {
+                    org.adcckb.batch.Lines.Result r = evaluator.evaluate(texts[i], numbers[i], name);
+                    result = r.line();
+                    if (r.failed()) {
+                        errors++;
+                    }
+                }
+                bytes.writeBytes(result);
+            }
+            return new Done(bytes.toByteArray(), size, errors);
+        }
+    }
+
     /**
-     * Lines of at most {@code max} characters: a longer line is not kept in memory but skipped to its end
-     * and reported, so one hostile line cannot exhaust the heap.
+     * Where results go: the process's standard output as bytes (results are UTF-8 already), or, when a
+     * caller gave the command line a writer of its own (the tests), that writer.
      */
-    static final class BoundedLines implements AutoCloseable {
-        private final BufferedReader in;
+    interface Output {
+        void write(byte[] utf8) throws IOException;
+
+        void flush();
+
+        static Output of(PrintWriter writer) {
+            if (writer instanceof Main.StandardOut std) {
+                std.flush();
+                java.io.OutputStream raw = new java.io.BufferedOutputStream(std.stream(), 1 << 16);
+                return new Output() {
+                    @Override
+                    public void write(byte[] utf8) throws IOException {
+                        raw.write(utf8);
+                    }
+
+                    @Override
+                    public void flush() {
+                        try {
+                            raw.flush();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                };
+            }
+            return new Output() {
+                @Override
+                public void write(byte[] utf8) {
+                    writer.write(new String(utf8, StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void flush() {
+                    writer.flush();
+                }
+            };
+        }
+    }
+
+    /**
+     * Lines of bytes of at most {@code max} bytes: a longer line is not kept in memory but skipped to its
+     * end and reported, so one hostile line cannot exhaust the heap. Scenarios are parsed from the
+     * bytes, so input is never decoded into strings on the way.
+     */
+    static final class ByteLines implements AutoCloseable {
+        private final InputStream in;
         private final int max;
-        private final StringBuilder line = new StringBuilder();
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[1024];
+        private int length;
         private boolean tooLong;
 
-        BoundedLines(BufferedReader in, int max) {
+        ByteLines(InputStream in, int max) {
             this.in = in;
             this.max = max;
         }
 
         /** The next line (without its end), or null at the end of the input. */
-        String next() throws IOException {
-            line.setLength(0);
+        byte[] next() throws IOException {
+            length = 0;
             tooLong = false;
-            int c;
             boolean any = false;
-            while ((c = in.read()) != -1) {
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        if (!any) {
+                            return null;
+                        }
+                        break;
+                    }
+                }
                 any = true;
-                if (c == '\n') {
+                int start = pos;
+                while (pos < limit && buffer[pos] != '\n') {
+                    pos++;
+                }
+                append(start, pos - start);
+                if (pos < limit) {
+                    pos++; // the newline
                     break;
                 }
-                if (line.length() < max) {
-                    line.append((char) c);
-                } else {
-                    tooLong = true;
-                }
             }
-            if (!any) {
-                return null;
+            int end = length;
+            if (end > 0 && line[end - 1] == '\r') {
+                end--;
             }
-            int end = line.length();
-            if (end > 0 && line.charAt(end - 1) == '\r') {
-                line.setLength(end - 1);
+            return java.util.Arrays.copyOf(line, end);
+        }
+
+        private void append(int from, int n) {
+            int room = max - length;
+            if (n > room) {
+                tooLong = true;
+                n = Math.max(room, 0);
             }
-            return line.toString();
+            if (length + n > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(length + n, Math.min(max, line.length * 2)));
+            }
+            System.arraycopy(buffer, from, line, length, n);
+            length += n;
         }
 
         boolean tooLong() {

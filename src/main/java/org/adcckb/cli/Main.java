@@ -47,6 +47,7 @@ public final class Main implements Runnable {
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new StandardOut(System.out));
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
@@ -78,6 +79,23 @@ public final class Main implements Runnable {
             }
         }
         return false;
+    }
+
+    /**
+     * The process's standard output in UTF-8 whatever the platform's default, keeping hold of the
+     * stream, so that {@code batch} can write its results, UTF-8 already, as bytes.
+     */
+    static final class StandardOut extends PrintWriter {
+        private final java.io.OutputStream stream;
+
+        StandardOut(java.io.OutputStream stream) {
+            super(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
+            this.stream = stream;
+        }
+
+        java.io.OutputStream stream() {
+            return stream;
+        }
     }
 
     /** The version from the jar's manifest; "dev" when run from classes. */

@@ -154,9 +154,8 @@ public final class JsonReport {
         g.writeEndArray();
         g.writeObjectFieldStart("rules");
         for (RuleInfo r : rules.values()) {
-            g.writeObjectFieldStart(r.name());
-            ruleFields(g, r);
-            g.writeEndObject();
+            g.writeFieldName(r.name());
+            g.writeRawValue(rule(r));
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -168,6 +167,18 @@ public final class JsonReport {
      * and writing them again. Bounded like the reasoner's memo of descriptions.
      */
     private record Head(String type, boolean input, String text, Map<String, Object> data) {
+        // By identity: the reasoner hands out one sentence and one field map per distinct fact value
+        // (Reasoner's memo), so equal facts meet here as the same objects, and hashing the map's
+        // contents for every fact of every result would cost much of what the memo saves.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Head h && h.input == input && h.type == type && h.text == text && h.data == data;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(data) * 31 + System.identityHashCode(text) + (input ? 1 : 0);
+        }
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<Head, SerializedString> HEADS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -193,6 +204,26 @@ public final class JsonReport {
             raw = new SerializedString("," + json.substring(1, json.length() - 1));
             if (HEADS.size() < MAX_HEADS) {
                 HEADS.putIfAbsent(key, raw);
+            }
+        }
+        return raw;
+    }
+
+    /** A rule's description as raw JSON, remembered per rule (a knowledge base has a few dozen). */
+    private static final java.util.concurrent.ConcurrentHashMap<RuleInfo, SerializedString> RULES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SerializedString rule(RuleInfo r) throws IOException {
+        SerializedString raw = RULES.get(r);
+        if (raw == null) {
+            java.io.StringWriter text = new java.io.StringWriter(512);
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+                g.writeStartObject();
+                ruleFields(g, r);
+                g.writeEndObject();
+            }
+            raw = new SerializedString(text.toString());
+            if (RULES.size() < MAX_HEADS) {
+                RULES.putIfAbsent(r, raw);
             }
         }
         return raw;

@@ -39,9 +39,29 @@ public final class KnowledgeBase {
         this.fingerprint = fingerprint;
     }
 
+    /** A fresh session of its own: for runs that attach event listeners. */
     public KieSession newSession() {
         return kieBase.newKieSession();
     }
+
+    /**
+     * A session from the knowledge base's pool: {@code dispose()} resets it and hands it back, so a cohort
+     * of a million scenarios does not build a million sets of node memories. No listeners on these.
+     */
+    public KieSession pooledSession() {
+        org.kie.api.runtime.KieSessionsPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    pool = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+                }
+                p = pool;
+            }
+        }
+        return p.newKieSession();
+    }
+
+    private volatile org.kie.api.runtime.KieSessionsPool pool;
 
     public Vocabulary vocabulary() {
         return vocabulary;

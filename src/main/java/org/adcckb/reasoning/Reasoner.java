@@ -106,7 +106,7 @@ public final class Reasoner {
      *               plain {@code insert} (which the TMS does not justify).
      */
     private Evaluation evaluate(Scenario scenario, boolean explain, boolean record) {
-        KieSession session = kb.newSession();
+        KieSession session = record ? kb.newSession() : kb.pooledSession();
         try {
             DerivationRecorder recorder = record ? new DerivationRecorder() : null;
             if (record) {
@@ -161,9 +161,13 @@ public final class Reasoner {
                                Map<Object, Boolean> inputs, boolean explain) {
         List<Object> facts = new ArrayList<>();
         Map<Object, List<Match>> justifiers = new IdentityHashMap<>();
+        Map<Object, Described> descriptions = new IdentityHashMap<>();
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
+            if (explain) {
+                descriptions.put(o, described(o));
+            }
             if (explain && !inputs.containsKey(o)) {
                 List<Match> live = Justifications.of(h);
                 if (live.isEmpty()) {
@@ -178,8 +182,9 @@ public final class Reasoner {
         }
         // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
         // so the keys, suffixes included, are the same as over the whole memory).
-        Map<Object, String> keys = keys(explain ? facts : facts.stream()
-                .filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList());
+        Map<Object, String> keys = explain ? keys(facts, o -> descriptions.get(o).key())
+                : keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
+                        Reasoner::keyOf);
 
         List<Node> nodes = new ArrayList<>();
         // The vocabulary's facts are in every session; only those some derivation rests on explain anything.
@@ -219,7 +224,7 @@ public final class Reasoner {
                 backgroundNodes.add(new Node(keys.get(o), background.type(), true, background.text(), background.data(), List.of()));
                 continue;
             }
-            Described d = described(o);
+            Described d = descriptions.get(o);
             nodes.add(new Node(keys.get(o), d.type(), input, d.text(), d.data(), derivations));
         }
         for (Node n : backgroundNodes) {
@@ -249,17 +254,25 @@ public final class Reasoner {
     }
 
     private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts, org.adcckb.kb.Vocabulary vocabulary) {
+        // One pass over the memory, then one state per cell.
+        Map<String, Cd38Surface> surfaces = new java.util.HashMap<>();
+        Map<String, Map<String, String>> bindings = new java.util.HashMap<>();
+        Map<String, Integer> depletions = new java.util.HashMap<>();
+        for (Object o : facts) {
+            if (o instanceof Cd38Surface s) {
+                surfaces.putIfAbsent(s.cell(), s);
+            } else if (o instanceof AntibodyBinding b) {
+                bindings.computeIfAbsent(b.cell(), k -> new TreeMap<>()).merge(b.antibody(), b.level(),
+                        (x, y) -> Levels.cd38Rank(x) >= Levels.cd38Rank(y) ? x : y);
+            } else if (o instanceof NkDepletion d) {
+                depletions.merge(d.cell(), d.rank(), Math::max);
+            }
+        }
         Map<String, CellState> out = new LinkedHashMap<>();
         for (Cell c : scenario.cells()) {
-            Cd38Surface surface = facts.stream().filter(Cd38Surface.class::isInstance).map(Cd38Surface.class::cast)
-                    .filter(s -> s.cell().equals(c.id())).findFirst().orElse(null);
-            Map<String, String> binding = new TreeMap<>();
-            facts.stream().filter(AntibodyBinding.class::isInstance).map(AntibodyBinding.class::cast)
-                    .filter(b -> b.cell().equals(c.id()))
-                    .forEach(b -> binding.merge(b.antibody(), b.level(),
-                            (x, y) -> Levels.cd38Rank(x) >= Levels.cd38Rank(y) ? x : y));
-            int depletion = facts.stream().filter(NkDepletion.class::isInstance).map(NkDepletion.class::cast)
-                    .filter(d -> d.cell().equals(c.id())).mapToInt(NkDepletion::rank).max().orElse(0);
+            Cd38Surface surface = surfaces.get(c.id());
+            Map<String, String> binding = bindings.getOrDefault(c.id(), new TreeMap<>());
+            int depletion = depletions.getOrDefault(c.id(), 0);
             String level = surface != null ? surface.level() : c.cd38Knockout() ? "none" : c.cd38();
             org.adcckb.kb.Vocabulary.CellType type = vocabulary.cellTypes().get(c.type());
             out.put(c.id(), new CellState(c.id(), c.type(), type == null ? "target" : type.role(),
@@ -271,28 +284,32 @@ public final class Reasoner {
     }
 
     /** Unique keys; two distinct facts claiming one key (a rule-authoring slip) get a numbered suffix, in a fixed order. */
-    private Map<Object, String> keys(List<Object> facts) {
-        Map<String, List<Object>> byKey = new java.util.HashMap<>();
+    private static Map<Object, String> keys(List<Object> facts, java.util.function.Function<Object, String> keyOf) {
+        Map<String, Object> first = new java.util.HashMap<>(facts.size() * 2);
+        Map<String, List<Object>> clashes = null;
+        Map<Object, String> out = new IdentityHashMap<>(facts.size() * 2);
         for (Object o : facts) {
-            byKey.computeIfAbsent(describedKey(o), k -> new ArrayList<>(1)).add(o);
-        }
-        Map<Object, String> out = new IdentityHashMap<>();
-        for (Map.Entry<String, List<Object>> e : byKey.entrySet()) {
-            List<Object> same = e.getValue();
-            if (same.size() == 1) {
-                out.put(same.get(0), e.getKey());
-                continue;
+            String k = keyOf.apply(o);
+            Object earlier = first.putIfAbsent(k, o);
+            if (earlier == null) {
+                out.put(o, k);
+            } else {
+                if (clashes == null) {
+                    clashes = new TreeMap<>();
+                }
+                clashes.computeIfAbsent(k, x -> new ArrayList<>(List.of(earlier))).add(o);
             }
-            same.sort(Comparator.comparing(String::valueOf));
-            for (int i = 0; i < same.size(); i++) {
-                out.put(same.get(i), i == 0 ? e.getKey() : e.getKey() + "#" + (i + 1));
+        }
+        if (clashes != null) {
+            for (Map.Entry<String, List<Object>> e : clashes.entrySet()) {
+                List<Object> same = e.getValue();
+                same.sort(Comparator.comparing(String::valueOf));
+                for (int i = 0; i < same.size(); i++) {
+                    out.put(same.get(i), i == 0 ? e.getKey() : e.getKey() + "#" + (i + 1));
+                }
             }
         }
         return out;
-    }
-
-    private String describedKey(Object o) {
-        return o instanceof Record ? described(o).key() : keyOf(o);
     }
 
     private Described described(Object o) {

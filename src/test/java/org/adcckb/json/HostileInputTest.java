@@ -161,6 +161,6 @@ class HostileInputTest {
             assertThat(n.has("outcome") || (n.has("line") && n.has("error"))).as(o).isTrue();
         }
         assertThat(json.readTree(out.get(out.size() - 1)).path("error").asText())
-                .endsWith("the line is longer than the limit of 1048576 characters (--max-bytes)");
+                .endsWith("the line is longer than the limit of 1048576 bytes (--max-bytes)");
     }
 }

@@ -19,7 +19,7 @@ class EvaluateApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         ObjectNode got = (ObjectNode) r.json();
-        assertThat(got.path("graph").asText()).startsWith("<svg").contains("data-key=\"surface:mm\"").endsWith("</svg>");
+        assertThat(got.path("graph").asText().strip()).startsWith("<svg").contains("data-key=\"surface:mm\"").endsWith("</svg>");
         got.remove("graph");
         ObjectNode expected = JsonReport.toJson(TestKb.api().evaluate(TestKb.lejeune("atra-nanobody-low-target")),
                 TestKb.kb().fingerprint());
