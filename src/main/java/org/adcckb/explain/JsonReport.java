@@ -122,7 +122,7 @@ public final class JsonReport {
         for (Map.Entry<String, List<String>> e : explanation.outcomeSupport().entrySet()) {
             g.writeArrayFieldStart(e.getKey());
             for (String k : e.getValue()) {
-                g.writeString(k);
+                g.writeString(text(k));
             }
             g.writeEndArray();
         }
@@ -132,17 +132,19 @@ public final class JsonReport {
         g.writeArrayFieldStart("facts");
         for (Node node : explanation.nodes()) {
             g.writeStartObject();
-            g.writeStringField("id", node.key());
+            g.writeFieldName(ID);
+            g.writeString(text(node.key()));
             g.writeRaw(head(node));
             if (!node.input()) {
                 g.writeArrayFieldStart("derivations");
                 for (Derivation d : node.derivations()) {
                     rules.putIfAbsent(d.rule().name(), d.rule());
                     g.writeStartObject();
-                    g.writeStringField("rule", d.rule().name());
+                    g.writeFieldName(RULE);
+                    g.writeString(text(d.rule().name()));
                     g.writeArrayFieldStart("premises");
                     for (String p : d.premises()) {
-                        g.writeString(p);
+                        g.writeString(text(p));
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -207,6 +209,28 @@ public final class JsonReport {
             }
         }
         return raw;
+    }
+
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString RULE = new SerializedString("rule");
+
+    /**
+     * Fact ids and rule names as JSON strings whose quoted UTF-8 bytes are kept once made: a cohort's
+     * results repeat the same few hundred ids, many of them long (a modifier's id holds its reason).
+     * Bounded; past the bound, strings are written the ordinary way.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_TEXTS = 16384;
+
+    private static com.fasterxml.jackson.core.SerializableString text(String s) {
+        SerializedString t = TEXTS.get(s);
+        if (t == null) {
+            t = new SerializedString(s);
+            if (TEXTS.size() < MAX_TEXTS) {
+                TEXTS.putIfAbsent(s, t);
+            }
+        }
+        return t;
     }
 
     /** A rule's description as raw JSON, remembered per rule (a knowledge base has a few dozen). */

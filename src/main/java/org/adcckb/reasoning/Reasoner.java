@@ -165,7 +165,7 @@ public final class Reasoner {
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
-            if (explain) {
+            if (explain && !background.containsKey(o)) {
                 descriptions.put(o, described(o));
             }
             if (explain && !inputs.containsKey(o)) {
@@ -182,7 +182,10 @@ public final class Reasoner {
         }
         // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
         // so the keys, suffixes included, are the same as over the whole memory).
-        Map<Object, String> keys = explain ? keys(facts, o -> descriptions.get(o).key())
+        Map<Object, String> keys = explain ? keys(facts, o -> {
+                    Described d = descriptions.get(o);
+                    return d != null ? d.key() : background.get(o).key();
+                })
                 : keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
                         Reasoner::keyOf);
 
@@ -232,26 +235,55 @@ public final class Reasoner {
                 nodes.add(n);
             }
         }
-        nodes.sort(Comparator.comparing((Node n) -> !n.input()).thenComparing(Node::key));
+        nodes.sort(INPUTS_FIRST_BY_KEY);
 
+        // The three outcomes in one pass: each the highest grade of its fact type, with the facts at it.
+        int[] max = new int[3];
+        List<List<Object>> atMax = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Object o : facts) {
+            int i;
+            int rank;
+            if (o instanceof Adcc a) {
+                i = 0;
+                rank = a.rank();
+            } else if (o instanceof Fratricide f) {
+                i = 1;
+                rank = f.rank();
+            } else if (o instanceof NkDepletion d) {
+                i = 2;
+                rank = d.rank();
+            } else {
+                continue;
+            }
+            if (rank > max[i]) {
+                max[i] = rank;
+                atMax.get(i).clear();
+            }
+            if (rank == max[i]) {
+                atMax.get(i).add(o);
+            }
+        }
         Map<String, List<String>> support = new TreeMap<>();
-        String adcc = maxGrade(facts, Adcc.class, Adcc::rank, keys, support, "adcc");
-        String fratricide = maxGrade(facts, Fratricide.class, Fratricide::rank, keys, support, "fratricide");
-        String depletion = maxGrade(facts, NkDepletion.class, NkDepletion::rank, keys, support, "nkDepletion");
+        String[] fields = {"adcc", "fratricide", "nkDepletion"};
+        for (int i = 0; i < 3; i++) {
+            // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
+            List<String> ids = new ArrayList<>(atMax.get(i).size());
+            for (Object o : atMax.get(i)) {
+                ids.add(keys.get(o));
+            }
+            ids.sort(null);
+            support.put(fields[i], List.copyOf(ids));
+        }
+        String adcc = Levels.grade(max[0]);
+        String fratricide = Levels.grade(max[1]);
+        String depletion = Levels.grade(max[2]);
 
         return new Evaluation(scenario, new Outcome(adcc, fratricide, depletion), cellStates(scenario, facts, kb.vocabulary()),
                 new Explanation(List.copyOf(nodes), support));
     }
 
-    private static <T> String maxGrade(List<Object> facts, Class<T> type, ToIntFunction<T> rank,
-                                       Map<Object, String> keys, Map<String, List<String>> support, String field) {
-        List<T> of = facts.stream().filter(type::isInstance).map(type::cast).toList();
-        int max = of.stream().mapToInt(rank).max().orElse(0);
-        // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
-        support.put(field, of.stream().filter(f -> rank.applyAsInt(f) == max)
-                .map(keys::get).sorted().toList());
-        return Levels.grade(max);
-    }
+    private static final Comparator<Node> INPUTS_FIRST_BY_KEY = (a, b) ->
+            a.input() != b.input() ? (a.input() ? -1 : 1) : a.key().compareTo(b.key());
 
     private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts, org.adcckb.kb.Vocabulary vocabulary) {
         // One pass over the memory, then one state per cell.
