@@ -53,13 +53,30 @@ public final class Lines {
 
     /** {@link #evaluate(String, long, String)} on the line's bytes, as {@code adcc batch} reads them. */
     public Result evaluate(byte[] text, long line, String origin) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(explain ? 16384 : 1024);
+        boolean failed = evaluate(text, line, origin, out);
+        return new Result(out.toByteArray(), failed);
+    }
+
+    /**
+     * The result line of one scenario line appended to {@code out} (a batch's buffer of results, written
+     * into directly); true if it is an error record.
+     */
+    public boolean evaluate(byte[] text, long line, String origin, java.io.OutputStream out) {
+        Evaluation ev;
         try {
             var scenario = reader.read(text, origin + ":" + line);
-            Evaluation ev = reasoner.evaluate(scenario, explain);
-            return new Result(JsonReport.line(ev, kb.fingerprint(), explain), false);
+            ev = reasoner.evaluate(scenario, explain);
         } catch (InputException | RuleLoopException e) {
-            return new Result(errorLine(line, e.getMessage()), true);
+            try {
+                out.write(errorLine(line, e.getMessage()));
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            return true;
         }
+        JsonReport.line(out, ev, kb.fingerprint(), explain);
+        return false;
     }
 
     /** The error record of a line. */

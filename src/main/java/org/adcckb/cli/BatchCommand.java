@@ -186,19 +186,13 @@ final class BatchCommand extends KnowledgeCommand {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(size * 12 * 1024);
             int errors = 0;
             for (int i = 0; i < size; i++) {
-                byte[] result;
                 if (texts[i] == null) {
-                    result = org.adcckb.batch.Lines.errorLine(numbers[i], name + ":" + numbers[i]
-                            + ": the line is longer than the limit of " + maxBytes + " bytes (--max-bytes)");
+                    bytes.writeBytes(org.adcckb.batch.Lines.errorLine(numbers[i], name + ":" + numbers[i]
+                            + ": the line is longer than the limit of " + maxBytes + " bytes (--max-bytes)"));
                     errors++;
-                } else {
-                    org.adcckb.batch.Lines.Result r = evaluator.evaluate(texts[i], numbers[i], name);
-                    result = r.line();
-                    if (r.failed()) {
-                        errors++;
-                    }
+                } else if (evaluator.evaluate(texts[i], numbers[i], name, bytes)) {
+                    errors++;
                 }
-                bytes.writeBytes(result);
             }
             return new Done(bytes.toByteArray(), size, errors);
         }

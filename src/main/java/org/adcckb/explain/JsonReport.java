@@ -2,7 +2,6 @@ package org.adcckb.explain;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,16 +44,22 @@ public final class JsonReport {
      * @param explanation false to leave the explanation out
      */
     public static byte[] line(Evaluation ev, String rulesFingerprint, boolean explanation) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(MAPPER.getFactory()._getBufferRecycler(), 4096);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(bytes)) {
-            write(g, ev, rulesFingerprint, explanation);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(explanation ? 16384 : 1024);
+        line(bytes, ev, rulesFingerprint, explanation);
+        return bytes.toByteArray();
+    }
+
+    /** {@link #line(Evaluation, String, boolean)} appended to {@code out}, with no copy in between. */
+    public static void line(java.io.OutputStream out, Evaluation ev, String rulesFingerprint, boolean explanation) {
+        try {
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                write(g, ev, rulesFingerprint, explanation);
+            }
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        bytes.append('\n');
-        byte[] out = bytes.toByteArray();
-        bytes.release();
-        return out;
     }
 
     /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */

@@ -159,9 +159,9 @@ public final class Reasoner {
     /** The evaluation, or null when a conclusion's rule can only be read from the event log (record is then needed). */
     private Evaluation collect(Scenario scenario, KieSession session, DerivationRecorder recorder,
                                Map<Object, Boolean> inputs, boolean explain) {
-        List<Object> facts = new ArrayList<>();
-        Map<Object, List<Match>> justifiers = new IdentityHashMap<>();
-        Map<Object, Described> descriptions = new IdentityHashMap<>();
+        List<Object> facts = new ArrayList<>(64);
+        Map<Object, List<Match>> justifiers = explain ? new IdentityHashMap<>(64) : Map.of();
+        Map<Object, Described> descriptions = explain ? new IdentityHashMap<>(64) : Map.of();
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
@@ -189,7 +189,7 @@ public final class Reasoner {
                 : keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
                         Reasoner::keyOf);
 
-        List<Node> nodes = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>(explain ? facts.size() : 0);
         // The vocabulary's facts are in every session; only those some derivation rests on explain anything.
         java.util.Set<String> premiseKeys = new java.util.HashSet<>();
         List<Node> backgroundNodes = new ArrayList<>();
