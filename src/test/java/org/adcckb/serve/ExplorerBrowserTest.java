@@ -7,20 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,10 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ExplorerBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final List<String> GRADES = List.of("none", "low", "moderate", "high");
-    private static final Duration WAIT = Duration.ofSeconds(60);
     static final Path SCREENSHOT = Path.of("target", "screenshots", "explorer.png");
 
     @TempDir
@@ -46,31 +38,14 @@ class ExplorerBrowserTest {
 
     @Test
     void maskingNkCd38WithTheNanobodyLowersFratricideAndRaisesAdcc() throws IOException {
-        assertThat(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute())
-                .as("the browser test needs %s and %s: install the Debian packages chromium chromium-driver "
-                        + "(apt-get install chromium chromium-driver; .ci/run does)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,2200");
-        try (Server server = Api.start(ServeConfig.local(TestKb.FACTS, TestKb.RULES))) {
-            WebDriver browser = new ChromeDriver(service, options);
-            try {
-                browser.manage().window().setSize(new Dimension(1280, 2200));
-                explore(browser, server);
-            } finally {
-                browser.quit();
-                service.stop();
-            }
+        try (Server server = Api.start(ServeConfig.local(TestKb.FACTS, TestKb.RULES));
+             Browser browser = Browser.start(profile)) {
+            explore(browser.driver, server);
         }
     }
 
     private static void explore(WebDriver browser, Server server) throws IOException {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WAIT);
         browser.get(server.url().toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#scenario-select option[value='lejeune-2021/low-target-dara.json']")));

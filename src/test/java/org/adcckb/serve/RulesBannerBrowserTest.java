@@ -1,0 +1,64 @@
+package org.adcckb.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.adcckb.TestKb;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A rule file broken while the explorer is open: the page says so in its banner, naming the file, and
+ * keeps answering with the last rules that loaded; once the file is fixed the banner goes.
+ */
+class RulesBannerBrowserTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBrokenRuleFileIsReportedOnThePageAndTheExplorerGoesOn() throws IOException {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(TestKb.RULES)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Path adcc = rules.resolve("adcc.drl");
+        String good = Files.readString(adcc);
+        ServeConfig local = ServeConfig.local(TestKb.FACTS, rules);
+        ServeConfig config = new ServeConfig(local.host(), 0, local.facts(), rules, local.maxFirings(), local.limits(),
+                Duration.ofMillis(200));
+        try (Server server = Api.start(config); Browser browser = Browser.start(tmp.resolve("profile"))) {
+            browser.driver.get(server.url().toString());
+            By banner = By.id("rules-banner");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#scenario-select option[value='lejeune-2021/low-target-dara.json']")));
+            assertThat(browser.driver.findElement(banner).isDisplayed()).as("no banner while the rules load").isFalse();
+
+            Files.writeString(adcc, good.replaceFirst("\\bthen\\b", "thenn"));
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(banner));
+            assertThat(browser.driver.findElement(banner).getText())
+                    .contains("do not load").contains("adcc.drl");
+
+            // The page still answers, with the last rules that loaded.
+            new Select(browser.driver.findElement(By.id("scenario-select"))).selectByValue("lejeune-2021/low-target-dara.json");
+            browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "ready"));
+            browser.wait.until(ExpectedConditions.attributeToBe(By.id("outcome-fratricide"), "data-level", "high"));
+            WebElement adccLevel = browser.driver.findElement(By.id("outcome-adcc"));
+            assertThat(adccLevel.getAttribute("data-level")).isEqualTo("none");
+
+            Files.writeString(adcc, good);
+            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(banner));
+        }
+    }
+}
