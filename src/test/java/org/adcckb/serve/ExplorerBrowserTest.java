@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import org.adcckb.HeadlessChromium;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -33,19 +34,16 @@ class ExplorerBrowserTest {
     private static final List<String> GRADES = List.of("none", "low", "moderate", "high");
     static final Path SCREENSHOT = Path.of("target", "screenshots", "explorer.png");
 
-    @TempDir
-    Path profile;
-
     @Test
     void maskingNkCd38WithTheNanobodyLowersFratricideAndRaisesAdcc() throws IOException {
         try (Server server = Api.start(ServeConfig.local(TestKb.FACTS, TestKb.RULES));
-             Browser browser = Browser.start(profile)) {
+             HeadlessChromium browser = new HeadlessChromium(1280, 2200)) {
             explore(browser.driver, server);
         }
     }
 
     private static void explore(WebDriver browser, Server server) throws IOException {
-        WebDriverWait wait = new WebDriverWait(browser, Browser.WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         browser.get(server.url().toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#scenario-select option[value='lejeune-2021/low-target-dara.json']")));

@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.adcckb.HeadlessChromium;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A rule file broken while the explorer is open: the page says so in its banner, naming the file, and
@@ -38,27 +41,29 @@ class RulesBannerBrowserTest {
         ServeConfig local = ServeConfig.local(TestKb.FACTS, rules);
         ServeConfig config = new ServeConfig(local.host(), 0, local.facts(), rules, local.maxFirings(), local.limits(),
                 Duration.ofMillis(200));
-        try (Server server = Api.start(config); Browser browser = Browser.start(tmp.resolve("profile"))) {
-            browser.driver.get(server.url().toString());
+        try (Server server = Api.start(config); HeadlessChromium chromium = new HeadlessChromium(1280, 2200)) {
+            WebDriver driver = chromium.driver;
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get(server.url().toString());
             By banner = By.id("rules-banner");
-            browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+            wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#scenario-select option[value='lejeune-2021/low-target-dara.json']")));
-            assertThat(browser.driver.findElement(banner).isDisplayed()).as("no banner while the rules load").isFalse();
+            assertThat(driver.findElement(banner).isDisplayed()).as("no banner while the rules load").isFalse();
 
             Files.writeString(adcc, good.replaceFirst("\\bthen\\b", "thenn"));
-            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(banner));
-            assertThat(browser.driver.findElement(banner).getText())
+            wait.until(ExpectedConditions.visibilityOfElementLocated(banner));
+            assertThat(driver.findElement(banner).getText())
                     .contains("do not load").contains("adcc.drl");
 
             // The page still answers, with the last rules that loaded.
-            new Select(browser.driver.findElement(By.id("scenario-select"))).selectByValue("lejeune-2021/low-target-dara.json");
-            browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "ready"));
-            browser.wait.until(ExpectedConditions.attributeToBe(By.id("outcome-fratricide"), "data-level", "high"));
-            WebElement adccLevel = browser.driver.findElement(By.id("outcome-adcc"));
+            new Select(driver.findElement(By.id("scenario-select"))).selectByValue("lejeune-2021/low-target-dara.json");
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "ready"));
+            wait.until(ExpectedConditions.attributeToBe(By.id("outcome-fratricide"), "data-level", "high"));
+            WebElement adccLevel = driver.findElement(By.id("outcome-adcc"));
             assertThat(adccLevel.getAttribute("data-level")).isEqualTo("none");
 
             Files.writeString(adcc, good);
-            browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(banner));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(banner));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
 import org.adcckb.whatif.WhatIf;
+import org.adcckb.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.adcckb.explain.graph;
+package org.adcckb;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -16,18 +16,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium driven through its own ChromeDriver, both named explicitly so that Selenium Manager
  * downloads nothing. Starting it costs seconds: a test class opens one and closes it after its tests.
- * A machine without them fails the test with the package to install rather than skipping it.
+ * A machine without them fails the test with the package to install rather than skipping it. The
+ * background-networking flags keep Chromium from calling out of a closed network.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
-    final Path dir;
+    public final ChromeDriver driver;
+    public final Path dir;
     private final ChromeDriverService service;
 
-    HeadlessChromium() throws IOException {
+    public HeadlessChromium() throws IOException {
+        this(1280, 1024);
+    }
+
+    /** With a window of this size, so that screenshots and layout do not depend on a default. */
+    public HeadlessChromium(int width, int height) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             fail("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": install the Debian packages chromium and chromium-driver (.ci/run does)");
@@ -37,16 +43,18 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"));
+                "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=" + width + "," + height);
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
     /** Writes a file into the browser's scratch folder and returns its file: address. */
-    String page(String name, String content) throws IOException {
+    public String page(String name, String content) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, content);
         return p.toUri().toString();
