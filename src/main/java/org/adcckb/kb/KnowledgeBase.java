@@ -27,8 +27,11 @@ public final class KnowledgeBase {
 
     private final Map<String, int[]> lineMaps;
 
+    private final boolean cached;
+
     KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, String directory, String fingerprint,
-                  Map<String, String> texts, Map<String, int[]> lineMaps) {
+                  Map<String, String> texts, Map<String, int[]> lineMaps, boolean cached) {
+        this.cached = cached;
         this.texts = Map.copyOf(texts);
         this.lineMaps = Map.copyOf(lineMaps);
         this.kieBase = kieBase;
@@ -103,6 +106,11 @@ public final class KnowledgeBase {
             }
         }
         return s;
+    }
+
+    /** Whether the compiled rules came from the compiled knowledge-base cache rather than the DRL compiler. */
+    public boolean cached() {
+        return cached;
     }
 
     /** SHA-256 of the rule files' names and contents: same fingerprint, same knowledge. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,6 +49,16 @@ public final class KnowledgeBaseLoader {
      * @throws KnowledgeBaseException with every problem found, each with its file and line
      */
     public static KnowledgeBase load(Path dir) {
+        return load(dir, CompiledCache.configured());
+    }
+
+    /**
+     * Loads the knowledge base in {@code dir}, taking its compiled packages from {@code cache} when the cache
+     * holds the compilation of these very rules, and keeping them there otherwise (only once every check passed).
+     *
+     * @throws KnowledgeBaseException with every problem found, each with its file and line
+     */
+    public static KnowledgeBase load(Path dir, CompiledCache cache) {
         String shown = dir.toString();
         if (!Files.isDirectory(dir)) {
             throw new KnowledgeBaseException(new Problem(shown, 0,
@@ -71,6 +82,37 @@ public final class KnowledgeBaseLoader {
         Map<String, String> texts = sources.texts();
         Map<String, int[]> lineMaps = sources.lineMaps();
 
+        String fingerprint = fingerprint(dir, raw, vocabFile);
+        Collection<KiePackage> cached = cache.read(fingerprint).orElse(null);
+        Collection<KiePackage> packages = cached != null ? cached : compile(texts, lineMaps, shown);
+
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(packages);
+
+        List<Problem> problems = new ArrayList<>();
+        Map<String, RuleLocation> locations = locate(texts, lineMaps, problems);
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
+                rules.add(ruleInfo(rule.getName(), rule.getMetaData(), at, relative(dir, at.file()), problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeBaseException(dedupe(problems));
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
+        Map<String, int[]> relativeMaps = new java.util.TreeMap<>();
+        lineMaps.forEach((f, m) -> relativeMaps.put(relative(dir, f), m));
+        if (cached == null) {
+            cache.write(fingerprint, packages);
+        }
+        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint, relativeTexts(dir, texts), relativeMaps,
+                cached != null);
+    }
+
+    /** Compiles the DRL texts with the DRL compiler, in one batch. */
+    private static Collection<KiePackage> compile(Map<String, String> texts, Map<String, int[]> lineMaps, String shown) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -88,27 +130,7 @@ public final class KnowledgeBaseLoader {
             }
             throw new KnowledgeBaseException(dedupe(problems));
         }
-
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(builder.getKnowledgePackages());
-
-        List<Problem> problems = new ArrayList<>();
-        Map<String, RuleLocation> locations = locate(texts, lineMaps, problems);
-        List<RuleInfo> rules = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (Rule rule : pkg.getRules()) {
-                RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
-                rules.add(ruleInfo(rule.getName(), rule.getMetaData(), at, relative(dir, at.file()), problems));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new KnowledgeBaseException(dedupe(problems));
-        }
-        rules.sort(java.util.Comparator.comparing(RuleInfo::file).thenComparingInt(RuleInfo::line));
-        Map<String, int[]> relativeMaps = new java.util.TreeMap<>();
-        lineMaps.forEach((f, m) -> relativeMaps.put(relative(dir, f), m));
-        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint(dir, raw, vocabFile),
-                relativeTexts(dir, texts), relativeMaps);
+        return builder.getKnowledgePackages();
     }
 
     record RuleLocation(String file, int line) {

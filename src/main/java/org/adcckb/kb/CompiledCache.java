@@ -1,0 +1,315 @@
+package org.adcckb.kb;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.kie.api.definition.KiePackage;
+
+/**
+ * Compiled rule packages kept on disk, so a run whose rules have not changed skips the DRL compiler (about
+ * two thirds of a cold start). An entry is named by the rules' fingerprint together with the Drools
+ * version, this program's build and the Java version, so edited rules, a new build or another JVM never
+ * read an old entry. Entries are written whole (temporary file, then rename) and checked on reading
+ * (SHA-256 of the content); an entry that cannot be used is ignored and replaced, never a failed run.
+ * Only the newest {@link #KEEP} entries are kept, and only Drools', the JDK's and this program's classes
+ * are ever deserialized from an entry.
+ *
+ * <p>Where: the system property {@code adcc.cache}, else the environment variable {@code ADCC_CACHE},
+ * else {@code $XDG_CACHE_HOME/adcc-kb}, else {@code ~/.cache/adcc-kb}; {@code off} turns the cache off.
+ */
+public final class CompiledCache {
+
+    public static final String PROPERTY = "adcc.cache";
+    public static final String ENVIRONMENT = "ADCC_CACHE";
+    static final int KEEP = 8;
+    static final String SUFFIX = ".kb";
+    private static final byte[] MAGIC = "adcc-kb compiled packages 1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int DIGEST = 32;
+
+    /** No cache: every load compiles. */
+    public static final CompiledCache OFF = new CompiledCache(null);
+
+    private static volatile String environmentKey;
+
+    private final Path dir;
+
+    private CompiledCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A cache in {@code dir} (created when first written). */
+    public static CompiledCache in(Path dir) {
+        return new CompiledCache(dir);
+    }
+
+    /** The cache the system property, the environment or the XDG convention names (see the class comment). */
+    public static CompiledCache configured() {
+        String setting = System.getProperty(PROPERTY);
+        if (setting == null || setting.isBlank()) {
+            setting = System.getenv(ENVIRONMENT);
+        }
+        if (setting != null && !setting.isBlank()) {
+            return setting.strip().equalsIgnoreCase("off") ? OFF : in(Path.of(setting.strip()));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return in(Path.of(xdg, "adcc-kb"));
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? OFF : in(Path.of(home, ".cache", "adcc-kb"));
+    }
+
+    public boolean enabled() {
+        return dir != null;
+    }
+
+    /** The directory of the entries; empty when the cache is off. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(dir);
+    }
+
+    /** The file of the entry for rules with this fingerprint. */
+    Path entry(String fingerprint) {
+        return dir.resolve(key(fingerprint) + SUFFIX);
+    }
+
+    static String key(String fingerprint) {
+        return sha256((fingerprint + "\n" + environment()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The compiled packages of rules with this fingerprint, if an intact entry holds them. */
+    Optional<Collection<KiePackage>> read(String fingerprint) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path file = entry(fingerprint);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int start = MAGIC.length + DIGEST;
+            if (bytes.length <= start || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+                return Optional.empty();
+            }
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, start, bytes.length - start);
+            if (!Arrays.equals(sha.digest(), 0, DIGEST, bytes, MAGIC.length, start)) {
+                return Optional.empty();
+            }
+            try (ObjectInputStream in = new DroolsObjectInputStream(
+                    new ByteArrayInputStream(bytes, start, bytes.length - start), CompiledCache.class.getClassLoader())) {
+                in.setObjectInputFilter(CompiledCache::allowed);
+                Object o = in.readObject();
+                if (!(o instanceof List<?> list) || list.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<KiePackage> packages = new ArrayList<>(list.size());
+                for (Object p : list) {
+                    if (!(p instanceof KiePackage pkg)) {
+                        return Optional.empty();
+                    }
+                    packages.add(pkg);
+                }
+                touch(file);
+                return Optional.of(packages);
+            }
+        } catch (IOException | ClassNotFoundException | NoSuchAlgorithmException | RuntimeException | LinkageError e) {
+            // missing, unreadable, corrupt or from elsewhere: compile instead, and the entry is written anew
+            return Optional.empty();
+        }
+    }
+
+    /** Packages are made of Drools' and the JDK's collections and values: nothing else is ever deserialized. */
+    private static final List<String> ALLOWED = List.of("org.drools.", "org.kie.", "org.adcckb.", "java.lang.", "java.util.");
+
+    static ObjectInputFilter.Status allowed(ObjectInputFilter.FilterInfo info) {
+        Class<?> c = info.serialClass();
+        if (c == null) {
+            return ObjectInputFilter.Status.UNDECIDED;
+        }
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        if (c.isPrimitive()) {
+            return ObjectInputFilter.Status.ALLOWED;
+        }
+        String name = c.getName();
+        for (String prefix : ALLOWED) {
+            if (name.startsWith(prefix)) {
+                return ObjectInputFilter.Status.ALLOWED;
+            }
+        }
+        return ObjectInputFilter.Status.REJECTED;
+    }
+
+    /** Keeps the compiled packages of rules with this fingerprint; a cache that cannot be written is no error. */
+    void write(String fingerprint, Collection<KiePackage> packages) {
+        if (dir == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 19);
+            try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
+                out.writeObject(new ArrayList<>(packages));
+            }
+            byte[] body = payload.toByteArray();
+            Files.createDirectories(dir);
+            Path file = entry(fingerprint);
+            tmp = Files.createTempFile(dir, ".entry-", ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(MAGIC);
+                out.write(MessageDigest.getInstance("SHA-256").digest(body));
+                out.write(body);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            prune(file);
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            // a read-only or full disk only costs the next run a compile
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // left for a later prune
+                }
+            }
+        }
+    }
+
+    /** Keeps the newest {@link #KEEP} entries (the one just written among them) and drops abandoned temporary files. */
+    private void prune(Path written) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(SUFFIX) && !p.equals(written)) {
+                    entries.add(p);
+                } else if (name.startsWith(".entry-") && name.endsWith(".tmp") && modified(p) < hourAgo) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        entries.sort(Comparator.comparingLong(CompiledCache::modified).reversed());
+        for (Path old : entries.subList(Math.min(entries.size(), KEEP - 1), entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** An entry used is kept longer than one not used: pruning goes by the time of last use. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache still serves
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * What else the compiled packages depend on: the Drools version, this program's build (the fact classes
+     * the rules are compiled against live in it) and the Java version.
+     */
+    static String environment() {
+        String k = environmentKey;
+        if (k == null) {
+            k = "drools " + droolsVersion() + "\nbuild " + build() + "\njava " + Runtime.version();
+            environmentKey = k;
+        }
+        return k;
+    }
+
+    private static String droolsVersion() {
+        try (InputStream in = CompiledCache.class.getResourceAsStream("/META-INF/maven/org.drools/drools-core/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "?");
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        Package p = org.drools.base.common.DroolsObjectInputStream.class.getPackage();
+        return p == null || p.getImplementationVersion() == null ? "?" : p.getImplementationVersion();
+    }
+
+    /**
+     * This build: the jar's size and time, or for a class directory (tests, an IDE) the newest class file
+     * in it. A rebuilt jar thus never reads the entries of the one before.
+     */
+    private static String build() {
+        Package own = CompiledCache.class.getPackage();
+        String version = own == null || own.getImplementationVersion() == null ? "dev" : own.getImplementationVersion();
+        try {
+            var source = CompiledCache.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return version + " unknown";
+            }
+            Path where = Path.of(source.getLocation().toURI());
+            if (Files.isRegularFile(where)) {
+                return version + " " + Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis();
+            }
+            if (Files.isDirectory(where)) {
+                try (Stream<Path> s = Files.walk(where)) {
+                    long[] newest = {0, 0};
+                    s.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
+                        newest[0] = Math.max(newest[0], modified(p));
+                        newest[1]++;
+                    });
+                    return version + " classes " + newest[1] + " " + newest[0];
+                }
+            }
+            return version + " " + where;
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return version + " unknown";
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return dir == null ? "off" : dir.toString();
+    }
+}
