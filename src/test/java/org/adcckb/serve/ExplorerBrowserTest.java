@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The explorer end to end, in Debian's headless Chromium: pick the CD38-low Lejeune scenario with
  * daratumumab alone, mask the NK cells' CD38 with the nanobody, and read on the page that fratricide
- * falls and ADCC rises (Lejeune 2021). Leaves a screenshot in target/screenshots/explorer.png.
+ * falls and ADCC rises (Lejeune 2021). Leaves a screenshot in artifacts/screenshots/explorer.png (outside target/, so the launcher's clean build keeps it).
  *
  * <p>The browser and its driver are the system's, named explicitly, so nothing is downloaded; without
  * them the test fails (it never skips) and says which packages to install.
@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ExplorerBrowserTest {
 
     private static final List<String> GRADES = List.of("none", "low", "moderate", "high");
-    static final Path SCREENSHOT = Path.of("target", "screenshots", "explorer.png");
+    static final Path SCREENSHOT = Path.of("artifacts", "screenshots", "explorer.png");
 
     @Test
     void maskingNkCd38WithTheNanobodyLowersFratricideAndRaisesAdcc() throws IOException {
