@@ -160,15 +160,17 @@ public final class Reasoner {
     private Evaluation collect(Scenario scenario, KieSession session, DerivationRecorder recorder,
                                Map<Object, Boolean> inputs, boolean explain) {
         List<Object> facts = new ArrayList<>(64);
-        Map<Object, List<Match>> justifiers = explain ? new IdentityHashMap<>(64) : Map.of();
-        Map<Object, Described> descriptions = explain ? new IdentityHashMap<>(64) : Map.of();
+        List<Entry> entries = explain ? new ArrayList<>(64) : List.of();
+        // One entry per fact, found by identity: premises are the very objects in working memory.
+        Map<Object, Entry> byFact = explain ? new IdentityHashMap<>(128) : Map.of();
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
-            if (explain && !background.containsKey(o)) {
-                descriptions.put(o, described(o));
+            if (!explain) {
+                continue;
             }
-            if (explain && !inputs.containsKey(o)) {
+            Entry e = entry(o, inputs.containsKey(o));
+            if (!e.input) {
                 List<Match> live = Justifications.of(h);
                 if (live.isEmpty()) {
                     if (recorder == null) {
@@ -177,62 +179,42 @@ public final class Reasoner {
                     Match by = recorder.insertedBy(o);
                     live = by != null ? List.of(by) : List.of(); // stays until retracted
                 }
-                justifiers.put(o, live);
+                e.live = live;
             }
+            entries.add(e);
+            byFact.put(o, e);
         }
-        // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
-        // so the keys, suffixes included, are the same as over the whole memory).
-        Map<Object, String> keys = explain ? keys(facts, o -> {
-                    Described d = descriptions.get(o);
-                    return d != null ? d.key() : background.get(o).key();
-                })
-                : keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
-                        Reasoner::keyOf);
+        Map<Object, String> keys;
+        if (explain) {
+            uniqueKeys(entries);
+            keys = new IdentityHashMap<>(byFact.size() * 2);
+            for (Entry e : entries) {
+                keys.put(e.fact, e.key);
+            }
+        } else {
+            // Only the outcome facts need keys (each fact type has its own key prefix, so the keys,
+            // suffixes included, are the same as over the whole memory).
+            keys = keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
+                    Reasoner::keyOf);
+        }
 
-        List<Node> nodes = new ArrayList<>(explain ? facts.size() : 0);
+        List<Node> nodes = new ArrayList<>(entries.size());
         // The vocabulary's facts are in every session; only those some derivation rests on explain anything.
-        java.util.Set<String> premiseKeys = new java.util.HashSet<>();
-        List<Node> backgroundNodes = new ArrayList<>();
-        for (Object o : explain ? facts : List.of()) {
-            boolean input = inputs.containsKey(o);
-            List<Derivation> derivations = new ArrayList<>();
-            if (!input) {
-                for (Match m : justifiers.getOrDefault(o, List.of())) {
-                    List<String> premises = new ArrayList<>();
-                    for (Object p : recorder != null ? recorder.premisesOf(m) : DerivationRecorder.premisesNow(m)) {
-                        String k = keys.get(p);
-                        if (k == null) {
-                            k = keyOf(p); // a value the rule matched that is not itself a fact in memory
-                        }
-                        if (!premises.contains(k)) {
-                            premises.add(k);
-                        }
-                    }
-                    RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
-                            () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
-                    // Sorted: an accumulated collection lists its members in the order the engine found them.
-                    premiseKeys.addAll(premises);
-                    premises.sort(null);
-                    derivations.add(new Derivation(rule, List.copyOf(premises)));
-                }
-            }
-            if (derivations.size() > 1) {
-                derivations = derivations.stream().distinct().sorted().toList();
-            } else {
-                derivations = List.copyOf(derivations);
-            }
-            Node background = this.background.get(o);
-            if (background != null) {
-                // The vocabulary's facts are the same objects in every evaluation: described once.
-                backgroundNodes.add(new Node(keys.get(o), background.type(), true, background.text(), background.data(), List.of()));
+        java.util.Set<String> premiseKeys = new java.util.HashSet<>(64);
+        List<Entry> backgroundEntries = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.background != null) {
+                backgroundEntries.add(e);
                 continue;
             }
-            Described d = descriptions.get(o);
-            nodes.add(new Node(keys.get(o), d.type(), input, d.text(), d.data(), derivations));
+            List<Derivation> derivations = e.input ? List.of() : derivations(e, byFact, recorder, premiseKeys);
+            nodes.add(new Node(e.key, e.described.type(), e.input, e.described.text(), e.described.data(), derivations));
         }
-        for (Node n : backgroundNodes) {
-            if (premiseKeys.contains(n.key())) {
-                nodes.add(n);
+        for (Entry e : backgroundEntries) {
+            if (premiseKeys.contains(e.key)) {
+                // The vocabulary's facts are the same objects in every evaluation: described once.
+                nodes.add(e.key.equals(e.background.key()) ? e.background
+                        : new Node(e.key, e.background.type(), true, e.background.text(), e.background.data(), List.of()));
             }
         }
         nodes.sort(INPUTS_FIRST_BY_KEY);
@@ -280,6 +262,77 @@ public final class Reasoner {
 
         return new Evaluation(scenario, new Outcome(adcc, fratricide, depletion), cellStates(scenario, facts, kb.vocabulary()),
                 new Explanation(List.copyOf(nodes), support));
+    }
+
+    /** A fact of the final memory while its explanation is built. */
+    private static final class Entry {
+        final Object fact;
+        final boolean input;
+        final Node background;
+        final Described described;
+        String key;
+        List<Match> live = List.of();
+
+        Entry(Object fact, boolean input, Node background, Described described) {
+            this.fact = fact;
+            this.input = input;
+            this.background = background;
+            this.described = described;
+            this.key = background != null ? background.key() : described.key();
+        }
+    }
+
+    private Entry entry(Object o, boolean input) {
+        Node bg = background.get(o);
+        return new Entry(o, input, bg, bg != null ? null : described(o));
+    }
+
+    /** Each live justification of a conclusion, its premises by key; the premises' keys are collected too. */
+    private List<Derivation> derivations(Entry e, Map<Object, Entry> byFact, DerivationRecorder recorder,
+                                         java.util.Set<String> premiseKeys) {
+        List<Derivation> derivations = new ArrayList<>(e.live.size());
+        for (Match m : e.live) {
+            List<Object> objects = recorder != null ? recorder.premisesOf(m) : DerivationRecorder.premisesNow(m);
+            List<String> premises = new ArrayList<>(objects.size());
+            for (Object p : objects) {
+                Entry pe = byFact.get(p);
+                String k = pe != null ? pe.key : keyOf(p); // or a value the rule matched that is not a fact in memory
+                if (!premises.contains(k)) {
+                    premises.add(k);
+                }
+            }
+            RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
+                    () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
+            premiseKeys.addAll(premises);
+            // Sorted: an accumulated collection lists its members in the order the engine found them.
+            premises.sort(null);
+            derivations.add(new Derivation(rule, List.copyOf(premises)));
+        }
+        return derivations.size() > 1 ? derivations.stream().distinct().sorted().toList() : List.copyOf(derivations);
+    }
+
+    /** Two distinct facts claiming one key (a rule-authoring slip) get a numbered suffix, in a fixed order. */
+    private static void uniqueKeys(List<Entry> entries) {
+        Map<String, Entry> first = new java.util.HashMap<>(entries.size() * 2);
+        Map<String, List<Entry>> clashes = null;
+        for (Entry e : entries) {
+            Entry earlier = first.putIfAbsent(e.key, e);
+            if (earlier != null) {
+                if (clashes == null) {
+                    clashes = new TreeMap<>();
+                }
+                clashes.computeIfAbsent(e.key, x -> new ArrayList<>(List.of(earlier))).add(e);
+            }
+        }
+        if (clashes != null) {
+            for (Map.Entry<String, List<Entry>> c : clashes.entrySet()) {
+                List<Entry> same = c.getValue();
+                same.sort(Comparator.comparing(x -> String.valueOf(x.fact)));
+                for (int i = 1; i < same.size(); i++) {
+                    same.get(i).key = c.getKey() + "#" + (i + 1);
+                }
+            }
+        }
     }
 
     private static final Comparator<Node> INPUTS_FIRST_BY_KEY = (a, b) ->
