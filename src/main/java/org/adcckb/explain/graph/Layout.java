@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A layered (Sugiyama-style) drawing of a directed graph, top to bottom: each node on the layer of its
- * longest path from a source, long edges broken by dummy points so that every edge joins adjacent
+ * longest path from a source, each source just above its nearest consumer, long edges broken by dummy points so that every edge joins adjacent
  * layers, crossings reduced by barycentre sweeps (the order with fewest crossings is kept), and x
  * positions pulled towards the neighbours without overlapping. Ties are broken by the input order, so
  * the same graph gives the same drawing.
@@ -88,6 +88,27 @@ final class Layout {
         for (String id : order) {
             if (!bottom.contains(id)) {
                 deepest = Math.max(deepest, longest(id, preds, state, bottom));
+            }
+        }
+        // A source (an input fact) moves down to just above its first consumer: the same drawing order,
+        // but short edges, and the inputs spread over the layers instead of one wide top row.
+        Map<String, List<String>> succs = new HashMap<>();
+        for (String[] e : edges) {
+            succs.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+        }
+        for (String id : order) {
+            List<String> next = succs.get(id);
+            if (bottom.contains(id) || !preds.get(id).isEmpty() || next == null) {
+                continue;
+            }
+            int nearest = Integer.MAX_VALUE;
+            for (String n : next) {
+                if (!bottom.contains(n)) {
+                    nearest = Math.min(nearest, layer.get(n));
+                }
+            }
+            if (nearest != Integer.MAX_VALUE && nearest - 1 > layer.get(id)) {
+                layer.put(id, nearest - 1);
             }
         }
         for (String id : bottom) {

@@ -43,4 +43,16 @@ class LayoutTest {
         assertThat(p.get("o1").y()).isEqualTo(p.get("o2").y()).isGreaterThan(p.get("b").y()).isGreaterThan(p.get("a").y());
         assertThat(r.routes()).hasSize(3);
     }
+
+    @Test
+    void aSourceSitsJustAboveItsNearestConsumer() {
+        // a -> b -> c -> d, and a second source s feeding only d: s goes to c's layer, not the top.
+        Layout.Result r = Layout.of(List.of(box("a"), box("b"), box("c"), box("d"), box("s")),
+                List.of(new String[] {"a", "b"}, new String[] {"b", "c"}, new String[] {"c", "d"}, new String[] {"s", "d"}),
+                Set.of());
+        var p = r.places();
+        assertThat(p.get("s").y()).isEqualTo(p.get("c").y()).isGreaterThan(p.get("a").y());
+        Layout.Route short_ = r.routes().stream().filter(x -> x.from().equals("s")).findFirst().orElseThrow();
+        assertThat(short_.points()).as("no dummy bends: s is on the layer above d").hasSize(2);
+    }
 }
