@@ -65,50 +65,68 @@ public final class JsonReport {
     /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
     static void write(JsonGenerator g, Evaluation ev, String rulesFingerprint, boolean withExplanation) throws IOException {
         g.writeStartObject();
-        g.writeStringField("format", FORMAT_VERSION);
-        g.writeStringField("scenario", ev.scenario().id());
+        g.writeFieldName(F_FORMAT);
+        g.writeString(FORMAT_VERSION);
+        g.writeFieldName(F_SCENARIO);
+        g.writeString(ev.scenario().id());
         if (ev.scenario().title() != null) {
-            g.writeStringField("title", ev.scenario().title());
+            g.writeFieldName(F_TITLE);
+            g.writeString(ev.scenario().title());
         }
-        g.writeStringField("setting", ev.scenario().setting());
-        g.writeArrayFieldStart("treatments");
+        g.writeFieldName(F_SETTING);
+        g.writeString(ev.scenario().setting());
+        g.writeFieldName(F_TREATMENTS);
+        g.writeStartArray();
         for (var t : ev.scenario().treatments()) {
             g.writeString(t.toString());
         }
         g.writeEndArray();
 
-        g.writeObjectFieldStart("outcome");
+        g.writeFieldName(F_OUTCOME);
+        g.writeStartObject();
         for (Map.Entry<String, String> e : ev.outcome().asMap().entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
 
-        g.writeObjectFieldStart("cells");
+        g.writeFieldName(F_CELLS);
+        g.writeStartObject();
         for (CellState c : ev.cells().values()) {
             g.writeObjectFieldStart(c.id());
-            g.writeStringField("type", c.type());
+            g.writeFieldName(F_TYPE);
+            g.writeString(c.type());
             if (c.line() != null) {
-                g.writeStringField("line", c.line());
+                g.writeFieldName(F_LINE);
+                g.writeString(c.line());
             }
             if (c.carriesCd16()) {
-                g.writeStringField("cd16", c.cd16());
+                g.writeFieldName(F_CD16);
+                g.writeString(c.cd16());
             }
-            g.writeBooleanField("cd38Knockout", c.cd38Knockout());
-            g.writeStringField("cd38Baseline", c.cd38Baseline());
-            g.writeStringField("cd38", c.cd38());
-            g.writeNumberField("cd38Fold", round(c.cd38Fold()));
+            g.writeFieldName(F_CD38_KNOCKOUT);
+            g.writeBoolean(c.cd38Knockout());
+            g.writeFieldName(F_CD38_BASELINE);
+            g.writeString(c.cd38Baseline());
+            g.writeFieldName(F_CD38);
+            g.writeString(c.cd38());
+            g.writeFieldName(F_CD38_FOLD);
+            g.writeNumber(round(c.cd38Fold()));
             if (c.cd38Score() != null) {
-                g.writeNumberField("cd38Score", round(c.cd38Score()));
+                g.writeFieldName(F_CD38_SCORE);
+                g.writeNumber(round(c.cd38Score()));
             } else {
-                g.writeNullField("cd38Score");
+                g.writeFieldName(F_CD38_SCORE);
+                g.writeNull();
             }
-            g.writeObjectFieldStart("binding");
+            g.writeFieldName(F_BINDING);
+            g.writeStartObject();
             for (Map.Entry<String, String> e : c.binding().entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
             if ("effector".equals(c.role())) {
-                g.writeStringField("depletion", c.depletion());
+                g.writeFieldName(F_DEPLETION);
+                g.writeString(c.depletion());
             }
             g.writeEndObject();
         }
@@ -117,13 +135,16 @@ public final class JsonReport {
         if (withExplanation) {
             explanation(g, ev.explanation());
         }
-        g.writeStringField("rulesFingerprint", rulesFingerprint);
+        g.writeFieldName(F_RULES_FINGERPRINT);
+        g.writeString(rulesFingerprint);
         g.writeEndObject();
     }
 
     private static void explanation(JsonGenerator g, Explanation explanation) throws IOException {
-        g.writeObjectFieldStart("explanation");
-        g.writeObjectFieldStart("outcome");
+        g.writeFieldName(F_EXPLANATION);
+        g.writeStartObject();
+        g.writeFieldName(F_OUTCOME);
+        g.writeStartObject();
         for (Map.Entry<String, List<String>> e : explanation.outcomeSupport().entrySet()) {
             g.writeArrayFieldStart(e.getKey());
             for (String k : e.getValue()) {
@@ -134,20 +155,23 @@ public final class JsonReport {
         g.writeEndObject();
         // A rule is described once, under "rules"; derivations name it. Most results use a rule more than once.
         Map<String, RuleInfo> rules = new TreeMap<>();
-        g.writeArrayFieldStart("facts");
+        g.writeFieldName(F_FACTS);
+        g.writeStartArray();
         for (Node node : explanation.nodes()) {
             g.writeStartObject();
             g.writeFieldName(ID);
             g.writeString(text(node.key()));
             g.writeRaw(head(node));
             if (!node.input()) {
-                g.writeArrayFieldStart("derivations");
+                g.writeFieldName(F_DERIVATIONS);
+                g.writeStartArray();
                 for (Derivation d : node.derivations()) {
                     rules.putIfAbsent(d.rule().name(), d.rule());
                     g.writeStartObject();
                     g.writeFieldName(RULE);
                     g.writeString(text(d.rule().name()));
-                    g.writeArrayFieldStart("premises");
+                    g.writeFieldName(F_PREMISES);
+                    g.writeStartArray();
                     for (String p : d.premises()) {
                         g.writeString(text(p));
                     }
@@ -159,7 +183,8 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("rules");
+        g.writeFieldName(F_RULES);
+        g.writeStartObject();
         for (RuleInfo r : rules.values()) {
             g.writeFieldName(r.name());
             g.writeRawValue(rule(r));
@@ -198,10 +223,14 @@ public final class JsonReport {
             java.io.StringWriter text = new java.io.StringWriter(256);
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
                 g.writeStartObject();
-                g.writeStringField("type", node.type());
-                g.writeBooleanField("input", node.input());
-                g.writeStringField("text", node.text());
-                g.writeObjectFieldStart("data");
+                g.writeFieldName(F_TYPE);
+                g.writeString(node.type());
+                g.writeFieldName(F_INPUT);
+                g.writeBoolean(node.input());
+                g.writeFieldName(F_TEXT);
+                g.writeString(node.text());
+                g.writeFieldName(F_DATA);
+                g.writeStartObject();
                 data(g, node.data());
                 g.writeEndObject();
                 g.writeEndObject();
@@ -216,6 +245,38 @@ public final class JsonReport {
         return raw;
     }
 
+    // Field names ready as quoted UTF-8: written for every result, they are not encoded again each time.
+    private static final SerializedString F_BINDING = new SerializedString("binding");
+    private static final SerializedString F_CD16 = new SerializedString("cd16");
+    private static final SerializedString F_CD38 = new SerializedString("cd38");
+    private static final SerializedString F_CD38_BASELINE = new SerializedString("cd38Baseline");
+    private static final SerializedString F_CD38_FOLD = new SerializedString("cd38Fold");
+    private static final SerializedString F_CD38_KNOCKOUT = new SerializedString("cd38Knockout");
+    private static final SerializedString F_CD38_SCORE = new SerializedString("cd38Score");
+    private static final SerializedString F_CELLS = new SerializedString("cells");
+    private static final SerializedString F_DATA = new SerializedString("data");
+    private static final SerializedString F_DEPLETION = new SerializedString("depletion");
+    private static final SerializedString F_DERIVATIONS = new SerializedString("derivations");
+    private static final SerializedString F_EVIDENCE = new SerializedString("evidence");
+    private static final SerializedString F_EXPLANATION = new SerializedString("explanation");
+    private static final SerializedString F_FACTS = new SerializedString("facts");
+    private static final SerializedString F_FILE = new SerializedString("file");
+    private static final SerializedString F_FORMAT = new SerializedString("format");
+    private static final SerializedString F_INFERRED = new SerializedString("inferred");
+    private static final SerializedString F_INPUT = new SerializedString("input");
+    private static final SerializedString F_LINE = new SerializedString("line");
+    private static final SerializedString F_OUTCOME = new SerializedString("outcome");
+    private static final SerializedString F_PREMISES = new SerializedString("premises");
+    private static final SerializedString F_RATIONALE = new SerializedString("rationale");
+    private static final SerializedString F_RULES = new SerializedString("rules");
+    private static final SerializedString F_RULES_FINGERPRINT = new SerializedString("rulesFingerprint");
+    private static final SerializedString F_SCENARIO = new SerializedString("scenario");
+    private static final SerializedString F_SETTING = new SerializedString("setting");
+    private static final SerializedString F_SOURCES = new SerializedString("sources");
+    private static final SerializedString F_TEXT = new SerializedString("text");
+    private static final SerializedString F_TITLE = new SerializedString("title");
+    private static final SerializedString F_TREATMENTS = new SerializedString("treatments");
+    private static final SerializedString F_TYPE = new SerializedString("type");
     private static final SerializedString ID = new SerializedString("id");
     private static final SerializedString RULE = new SerializedString("rule");
 
@@ -259,20 +320,27 @@ public final class JsonReport {
     }
 
     private static void ruleFields(JsonGenerator g, RuleInfo r) throws IOException {
-        g.writeStringField("file", r.file());
-        g.writeNumberField("line", r.line());
-        g.writeArrayFieldStart("sources");
+        g.writeFieldName(F_FILE);
+        g.writeString(r.file());
+        g.writeFieldName(F_LINE);
+        g.writeNumber(r.line());
+        g.writeFieldName(F_SOURCES);
+        g.writeStartArray();
         for (String s : r.sources()) {
             g.writeString(s);
         }
         g.writeEndArray();
-        g.writeStringField("evidence", r.evidence());
+        g.writeFieldName(F_EVIDENCE);
+        g.writeString(r.evidence());
         if (r.inferred() != null) {
-            g.writeStringField("inferred", r.inferred());
+            g.writeFieldName(F_INFERRED);
+            g.writeString(r.inferred());
         } else {
-            g.writeNullField("inferred");
+            g.writeFieldName(F_INFERRED);
+            g.writeNull();
         }
-        g.writeStringField("rationale", r.rationale());
+        g.writeFieldName(F_RATIONALE);
+        g.writeString(r.rationale());
     }
 
     private static void data(JsonGenerator g, Map<String, Object> data) throws IOException {
