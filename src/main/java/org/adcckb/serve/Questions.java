@@ -63,9 +63,9 @@ final class Questions {
         Obj req = request(ex, List.of("scenario", "remove", "add", "set"));
         Scenario s = scenario(kb, req);
         List<Edit> edits = new ArrayList<>();
-        strings(req, "remove").forEach(r -> edits.add(Edit.remove(r)));
-        strings(req, "add").forEach(a -> edits.add(Edit.add(a)));
-        strings(req, "set").forEach(x -> edits.add(Edit.set(x)));
+        edits(req, "remove", Edit::remove, edits);
+        edits(req, "add", Edit::add, edits);
+        edits(req, "set", Edit::set, edits);
         if (edits.isEmpty()) {
             throw new InputException(Exchanges.BODY, "$", "give at least one edit: \"add\", \"remove\" or \"set\", "
                     + "each a list of strings as on the command line (\"atra@mm\", \"nk.cd38=low\")");
@@ -83,11 +83,12 @@ final class Questions {
             throw req.error("missing required field 'vary': a list such as [\"atra@mm,cd38_nanobody@nk\"]");
         }
         List<Factor> factors = new ArrayList<>();
-        for (String v : vary) {
-            factors.addAll(Factor.parse(v, s, kb.knowledgeBase().vocabulary()));
+        for (int i = 0; i < vary.size(); i++) {
+            String v = vary.get(i);
+            factors.addAll(at("$.vary[" + i + "]", () -> Factor.parse(v, s, kb.knowledgeBase().vocabulary())));
         }
         // Requests already run in parallel on the server's executor; a sweep takes the cores it finds.
-        Sweep.Result r = kb.sweep(s, factors, Runtime.getRuntime().availableProcessors(), null);
+        Sweep.Result r = at("$.vary", () -> kb.sweep(s, factors, Runtime.getRuntime().availableProcessors(), null));
         Exchanges.json(ex, 200, SweepReport.json(r, kb.knowledgeBase().fingerprint()));
     }
 
@@ -96,7 +97,8 @@ final class Questions {
         AdccKb kb = knowledge.require();
         Obj req = request(ex, List.of("scenario", "goal", "max", "agents"));
         Scenario s = scenario(kb, req);
-        Goal goal = Goal.parse(req.get("goal").text());
+        String goalText = req.get("goal").text();
+        Goal goal = at("$.goal", () -> Goal.parse(goalText));
         int max = 3;
         if (req.has("max")) {
             Value v = req.get("max");
@@ -107,7 +109,9 @@ final class Questions {
             max = (int) d;
         }
         List<String> agents = req.has("agents") ? strings(req, "agents") : null;
-        Exchanges.json(ex, 200, WhyNotReport.json(kb.whyNot(s, goal, max, agents), kb.knowledgeBase().fingerprint()));
+        int most = max;
+        Exchanges.json(ex, 200, WhyNotReport.json(at("$.agents", () -> kb.whyNot(s, goal, most, agents)),
+                kb.knowledgeBase().fingerprint()));
     }
 
     /**
@@ -159,6 +163,32 @@ final class Questions {
             throw new IllegalStateException(e);
         }
         return reader(kb).read(bytes, NESTED);
+    }
+
+    /** The edits of one field, each checked by the command line's parser and named by its place. */
+    private static void edits(Obj req, String field, java.util.function.Function<String, Edit> parse, List<Edit> into) {
+        List<String> texts = strings(req, field);
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            into.add(at("$." + field + "[" + i + "]", () -> parse.apply(text)));
+        }
+    }
+
+    /**
+     * Runs a parser or question that the command line shares, and names its errors by their place in the
+     * request ({@code $.add[1]}) rather than by the option the command line would have named.
+     */
+    private static <T> T at(String path, java.util.function.Supplier<T> f) {
+        try {
+            return f.get();
+        } catch (InputException e) {
+            if (e.file() == null || !e.file().startsWith("--")) {
+                throw e;
+            }
+            int space = e.file().indexOf(' ');
+            String given = space < 0 ? "" : "'" + e.file().substring(space + 1) + "': ";
+            throw new InputException(Exchanges.BODY, path, given + e.detail());
+        }
     }
 
     private static List<String> strings(Obj req, String field) {

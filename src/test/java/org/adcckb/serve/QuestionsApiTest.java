@@ -48,6 +48,18 @@ class QuestionsApiTest {
     }
 
     @Test
+    void aMalformedEditIsNamedByItsPlaceInTheRequest() {
+        Api.Response add = Api.post(server, "/api/whatif", request("low-target-dara", "\"add\": [\"atra@mm\", \"ATRA on mm\"]"));
+        Api.Response set = Api.post(server, "/api/whatif", request("low-target-dara", "\"set\": [\"nk.cd38\"]"));
+
+        assertThat(add.status()).isEqualTo(400);
+        assertThat(add.error()).isEqualTo("request body: $.add[1]: 'ATRA on mm': expected AGENT or AGENT@CELL, such as atra@mm")
+                .doesNotContain("--add");
+        assertThat(set.status()).isEqualTo(400);
+        assertThat(set.error()).startsWith("request body: $.set[0]: 'nk.cd38': expected CELL.FIELD=VALUE").doesNotContain("--set");
+    }
+
+    @Test
     void aBadNestedScenarioIsNamedAsSuch() {
         String body = "{\"scenario\": " + Api.lejeune("low-target-dara").replace("\"nk\",\n      \"line\"", "\"nkk\",\n      \"line\"")
                 + ", \"add\": [\"atra@mm\"]}";
@@ -87,8 +99,24 @@ class QuestionsApiTest {
         Api.Response max = Api.post(server, "/api/whynot", request("low-target-dara", "\"goal\": \"adcc>=moderate\", \"max\": 9"));
 
         assertThat(goal.status()).isEqualTo(400);
-        assertThat(goal.error()).contains("'adc' is not an outcome").contains("did you mean 'adcc'?");
+        assertThat(goal.error()).startsWith("request body: $.goal: 'adc>=moderate': ")
+                .contains("'adc' is not an outcome").contains("did you mean 'adcc'?").doesNotContain("--goal");
         assertThat(max.status()).isEqualTo(400);
         assertThat(max.error()).isEqualTo("request body: $.max: must be a whole number from 1 to 4, got 9");
+    }
+
+    @Test
+    void sweepAndWhyNotErrorsAreNamedByTheirPlaceInTheRequest() {
+        Api.Response vary = Api.post(server, "/api/sweep", request("low-target-dara", "\"vary\": [\"atra@mm\", \"nk.cd38\"]"));
+        Api.Response twice = Api.post(server, "/api/sweep", request("low-target-dara", "\"vary\": [\"atra@mm\", \"atra@mm\"]"));
+        Api.Response agents = Api.post(server, "/api/whynot", request("low-target-dara",
+                "\"goal\": \"adcc>=moderate\", \"agents\": [\"atr\"]"));
+
+        assertThat(vary.status()).isEqualTo(400);
+        assertThat(vary.error()).startsWith("request body: $.vary[1]: 'nk.cd38': ").doesNotContain("--vary");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.error()).startsWith("request body: $.vary: ").contains("given twice").doesNotContain("--vary");
+        assertThat(agents.status()).isEqualTo(400);
+        assertThat(agents.error()).startsWith("request body: $.agents: 'atr': unknown agent 'atr'").doesNotContain("--agents");
     }
 }
