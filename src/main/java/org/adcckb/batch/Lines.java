@@ -43,19 +43,10 @@ public final class Lines {
      * @param origin names the input in error messages ({@code cohort.jsonl}, or a partition id)
      */
     public String evaluate(String text, long line, String origin) {
-        byte[] result = evaluate(text.getBytes(StandardCharsets.UTF_8), line, origin).line();
-        return new String(result, 0, result.length - 1, StandardCharsets.UTF_8);
-    }
-
-    /** A result line in UTF-8 with its newline, and whether it is an error record. */
-    public record Result(byte[] line, boolean failed) {
-    }
-
-    /** {@link #evaluate(String, long, String)} on the line's bytes, as {@code adcc batch} reads them. */
-    public Result evaluate(byte[] text, long line, String origin) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(explain ? 16384 : 1024);
-        boolean failed = evaluate(text, line, origin, out);
-        return new Result(out.toByteArray(), failed);
+        evaluate(text.getBytes(StandardCharsets.UTF_8), line, origin, out);
+        byte[] result = out.toByteArray();
+        return new String(result, 0, result.length - 1, StandardCharsets.UTF_8);
     }
 
     /**

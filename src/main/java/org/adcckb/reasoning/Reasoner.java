@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
 import org.adcckb.explain.Derivation;
 import org.adcckb.explain.Explanation;
 import org.adcckb.explain.Node;
