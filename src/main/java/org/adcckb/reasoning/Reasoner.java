@@ -183,18 +183,15 @@ public final class Reasoner {
             entries.add(e);
             byFact.put(o, e);
         }
-        Map<Object, String> keys;
-        if (explain) {
-            uniqueKeys(entries);
-            keys = new IdentityHashMap<>(byFact.size() * 2);
-            for (Entry e : entries) {
-                keys.put(e.fact, e.key);
-            }
-        } else {
-            // Only the outcome facts need keys (each fact type has its own key prefix, so the keys,
-            // suffixes included, are the same as over the whole memory).
-            keys = keys(facts.stream().filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion).toList(),
-                    Reasoner::keyOf);
+        // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
+        // so the keys, suffixes included, are the same as over the whole memory).
+        List<Entry> keyed = explain ? entries : facts.stream()
+                .filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion)
+                .map(o -> new Entry(o, keyOf(o))).toList();
+        uniqueKeys(keyed);
+        Map<Object, String> keys = new IdentityHashMap<>(keyed.size() * 2);
+        for (Entry e : keyed) {
+            keys.put(e.fact, e.key);
         }
 
         List<Node> nodes = new ArrayList<>(entries.size());
@@ -278,6 +275,15 @@ public final class Reasoner {
             this.background = background;
             this.described = described;
             this.key = background != null ? background.key() : described.key();
+        }
+
+        /** A fact that needs only its key (the outcome facts of an evaluation without explanation). */
+        Entry(Object fact, String key) {
+            this.fact = fact;
+            this.input = false;
+            this.background = null;
+            this.described = null;
+            this.key = key;
         }
     }
 
@@ -363,35 +369,6 @@ public final class Reasoner {
                     type != null && type.cd16(), c.cd16(), c.cd38Knockout(), c.line(), c.cd38(), level,
                     surface != null ? surface.fold() : 1.0, surface != null ? surface.score() : null,
                     binding, Levels.grade(depletion)));
-        }
-        return out;
-    }
-
-    /** Unique keys; two distinct facts claiming one key (a rule-authoring slip) get a numbered suffix, in a fixed order. */
-    private static Map<Object, String> keys(List<Object> facts, java.util.function.Function<Object, String> keyOf) {
-        Map<String, Object> first = new java.util.HashMap<>(facts.size() * 2);
-        Map<String, List<Object>> clashes = null;
-        Map<Object, String> out = new IdentityHashMap<>(facts.size() * 2);
-        for (Object o : facts) {
-            String k = keyOf.apply(o);
-            Object earlier = first.putIfAbsent(k, o);
-            if (earlier == null) {
-                out.put(o, k);
-            } else {
-                if (clashes == null) {
-                    clashes = new TreeMap<>();
-                }
-                clashes.computeIfAbsent(k, x -> new ArrayList<>(List.of(earlier))).add(o);
-            }
-        }
-        if (clashes != null) {
-            for (Map.Entry<String, List<Object>> e : clashes.entrySet()) {
-                List<Object> same = e.getValue();
-                same.sort(Comparator.comparing(String::valueOf));
-                for (int i = 0; i < same.size(); i++) {
-                    out.put(same.get(i), i == 0 ? e.getKey() : e.getKey() + "#" + (i + 1));
-                }
-            }
         }
         return out;
     }
