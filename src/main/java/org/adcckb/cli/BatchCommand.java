@@ -73,6 +73,10 @@ final class BatchCommand extends KnowledgeCommand {
         // Lines travel in chunks, so that queues, futures and wake-ups are paid per chunk, not per line;
         // the window of chunks in flight is bounded, so a million-line input never sits in memory.
         BlockingQueue<Future<Chunk.Done>> window = new ArrayBlockingQueue<>(n * 4);
+        // Output buffers go round: a chunk's results are written into one, the writer empties it and
+        // hands it back. At most window + pool threads are ever in use, so memory stays flat and the
+        // young generation is not refilled with fresh buffers for every chunk.
+        Chunk.Buffers buffers = new Chunk.Buffers(n * 4 + n + 1);
         long[] counts = new long[2]; // lines, errors
         long start = System.nanoTime();
         long[] lastReport = {start};
@@ -85,7 +89,8 @@ final class BatchCommand extends KnowledgeCommand {
                     if (done == null) {
                         break;
                     }
-                    out.write(done.bytes());
+                    out.write(done.bytes().array(), done.bytes().size());
+                    buffers.release(done.bytes());
                     counts[0] += done.lines();
                     counts[1] += done.errors();
                     long now = System.nanoTime();
@@ -119,12 +124,12 @@ final class BatchCommand extends KnowledgeCommand {
                     chunk.add(text, number);
                 }
                 if (chunk.full()) {
-                    window.put(submit(pool, chunk, evaluator, name, maxBytes));
+                    window.put(submit(pool, chunk, evaluator, name, maxBytes, buffers));
                     chunk = new Chunk();
                 }
             }
             if (!chunk.isEmpty()) {
-                window.put(submit(pool, chunk, evaluator, name, maxBytes));
+                window.put(submit(pool, chunk, evaluator, name, maxBytes, buffers));
             }
         } catch (IOException e) {
             throw new InputException(name, "", "cannot be read: " + e.getMessage());
@@ -145,8 +150,8 @@ final class BatchCommand extends KnowledgeCommand {
     }
 
     private static Future<Chunk.Done> submit(ExecutorService pool, Chunk chunk, org.adcckb.batch.Lines evaluator,
-                                             String name, int maxBytes) {
-        return pool.submit(() -> chunk.evaluate(evaluator, name, maxBytes));
+                                             String name, int maxBytes, Chunk.Buffers buffers) {
+        return pool.submit(() -> chunk.evaluate(evaluator, name, maxBytes, buffers.take()));
     }
 
     private static boolean isBlank(byte[] line) {
@@ -165,7 +170,43 @@ final class BatchCommand extends KnowledgeCommand {
         private final long[] numbers = new long[LINES];
         private int size;
 
-        record Done(byte[] bytes, int lines, int errors) {
+        record Done(Buffer bytes, int lines, int errors) {
+        }
+
+        /** A reusable output buffer whose bytes are written out as they are, without a copy. */
+        static final class Buffer extends java.io.ByteArrayOutputStream {
+            Buffer() {
+                super(LINES * 1024);
+            }
+
+            byte[] array() {
+                return buf;
+            }
+        }
+
+        /**
+         * Buffers for chunks in flight. A buffer grows to its chunk's results (about 32 x 11 kB with
+         * explanations) and is kept; one that a freak chunk made huge is dropped rather than kept.
+         */
+        static final class Buffers {
+            private static final int KEEP_UP_TO = 4 << 20;
+            private final BlockingQueue<Buffer> free;
+
+            Buffers(int capacity) {
+                this.free = new ArrayBlockingQueue<>(capacity);
+            }
+
+            Buffer take() {
+                Buffer b = free.poll();
+                return b != null ? b : new Buffer();
+            }
+
+            void release(Buffer b) {
+                if (b.array().length <= KEEP_UP_TO) {
+                    b.reset();
+                    free.offer(b);
+                }
+            }
         }
 
         void add(byte[] text, long number) {
@@ -182,8 +223,7 @@ final class BatchCommand extends KnowledgeCommand {
             return size == 0;
         }
 
-        Done evaluate(org.adcckb.batch.Lines evaluator, String name, int maxBytes) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(size * 12 * 1024);
+        Done evaluate(org.adcckb.batch.Lines evaluator, String name, int maxBytes, Buffer bytes) {
             int errors = 0;
             for (int i = 0; i < size; i++) {
                 if (texts[i] == null) {
@@ -194,7 +234,7 @@ final class BatchCommand extends KnowledgeCommand {
                     errors++;
                 }
             }
-            return new Done(bytes.toByteArray(), size, errors);
+            return new Done(bytes, size, errors);
         }
     }
 
@@ -203,7 +243,7 @@ final class BatchCommand extends KnowledgeCommand {
      * caller gave the command line a writer of its own (the tests), that writer.
      */
     interface Output {
-        void write(byte[] utf8) throws IOException;
+        void write(byte[] utf8, int length) throws IOException;
 
         void flush();
 
@@ -213,8 +253,8 @@ final class BatchCommand extends KnowledgeCommand {
                 java.io.OutputStream raw = new java.io.BufferedOutputStream(std.stream(), 1 << 16);
                 return new Output() {
                     @Override
-                    public void write(byte[] utf8) throws IOException {
-                        raw.write(utf8);
+                    public void write(byte[] utf8, int length) throws IOException {
+                        raw.write(utf8, 0, length);
                     }
 
                     @Override
@@ -229,8 +269,8 @@ final class BatchCommand extends KnowledgeCommand {
             }
             return new Output() {
                 @Override
-                public void write(byte[] utf8) {
-                    writer.write(new String(utf8, StandardCharsets.UTF_8));
+                public void write(byte[] utf8, int length) {
+                    writer.write(new String(utf8, 0, length, StandardCharsets.UTF_8));
                 }
 
                 @Override
