@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ public final class JsonReport {
         try {
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                write(g, ev, rulesFingerprint, explanation);
+                write(g, out, ev, rulesFingerprint, explanation);
             }
             out.write('\n');
         } catch (IOException e) {
@@ -63,7 +61,8 @@ public final class JsonReport {
     }
 
     /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
-    static void write(JsonGenerator g, Evaluation ev, String rulesFingerprint, boolean withExplanation) throws IOException {
+    private static void write(JsonGenerator g, java.io.OutputStream out, Evaluation ev, String rulesFingerprint,
+                              boolean withExplanation) throws IOException {
         g.writeStartObject();
         g.writeFieldName(F_FORMAT);
         g.writeString(FORMAT_VERSION);
@@ -133,116 +132,38 @@ public final class JsonReport {
         g.writeEndObject();
 
         if (withExplanation) {
-            explanation(g, ev.explanation());
+            // The explanation goes straight to the stream, between the generator's fields (ExplanationJson).
+            g.flush();
+            ExplanationJson.write(out, ev.explanation());
         }
         g.writeFieldName(F_RULES_FINGERPRINT);
         g.writeString(rulesFingerprint);
         g.writeEndObject();
     }
 
-    private static void explanation(JsonGenerator g, Explanation explanation) throws IOException {
-        g.writeFieldName(F_EXPLANATION);
-        g.writeStartObject();
-        g.writeFieldName(F_OUTCOME);
-        g.writeStartObject();
-        for (Map.Entry<String, List<String>> e : explanation.outcomeSupport().entrySet()) {
-            g.writeArrayFieldStart(e.getKey());
-            for (String k : e.getValue()) {
-                g.writeString(text(k));
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-        // A rule is described once, under "rules"; derivations name it. Most results use a rule more than once.
-        Map<String, RuleInfo> rules = new TreeMap<>();
-        g.writeFieldName(F_FACTS);
-        g.writeStartArray();
-        for (Node node : explanation.nodes()) {
+    /**
+     * A fact value's fields after its id, as JSON bytes ({@code ,"type":...,"input":...,"text":...,"data":{...}});
+     * {@link ExplanationJson} keeps them on the value's description.
+     */
+    static byte[] head(Described about, boolean input) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter(256);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
             g.writeStartObject();
-            g.writeFieldName(ID);
-            g.writeString(text(node.key()));
-            g.writeRaw(head(node));
-            if (!node.input()) {
-                g.writeFieldName(F_DERIVATIONS);
-                g.writeStartArray();
-                for (Derivation d : node.derivations()) {
-                    rules.putIfAbsent(d.rule().name(), d.rule());
-                    g.writeStartObject();
-                    g.writeFieldName(RULE);
-                    g.writeString(text(d.rule().name()));
-                    g.writeFieldName(F_PREMISES);
-                    g.writeStartArray();
-                    for (String p : d.premises()) {
-                        g.writeString(text(p));
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
+            g.writeFieldName(F_TYPE);
+            g.writeString(about.type());
+            g.writeFieldName(F_INPUT);
+            g.writeBoolean(input);
+            g.writeFieldName(F_TEXT);
+            g.writeString(about.text());
+            g.writeFieldName(F_DATA);
+            g.writeStartObject();
+            data(g, about.data());
+            g.writeEndObject();
             g.writeEndObject();
         }
-        g.writeEndArray();
-        g.writeFieldName(F_RULES);
-        g.writeStartObject();
-        for (RuleInfo r : rules.values()) {
-            g.writeFieldName(r.name());
-            g.writeRawValue(rule(r));
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    /**
-     * A fact's fields after its id, as raw JSON ({@code ,"type":...,"data":{...}}), remembered per value:
-     * a cohort repeats the same few hundred facts, and copying their bytes is much cheaper than escaping
-     * and writing them again. Bounded like the reasoner's memo of descriptions.
-     */
-    private record Head(String type, boolean input, String text, Map<String, Object> data) {
-        // By identity: the reasoner hands out one sentence and one field map per distinct fact value
-        // (Reasoner's memo), so equal facts meet here as the same objects, and hashing the map's
-        // contents for every fact of every result would cost much of what the memo saves.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Head h && h.input == input && h.type == type && h.text == text && h.data == data;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(data) * 31 + System.identityHashCode(text) + (input ? 1 : 0);
-        }
-    }
-
-    private static final java.util.concurrent.ConcurrentHashMap<Head, SerializedString> HEADS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_HEADS = 8192;
-
-    private static SerializedString head(Node node) throws IOException {
-        Head key = new Head(node.type(), node.input(), node.text(), node.data());
-        SerializedString raw = HEADS.get(key);
-        if (raw == null) {
-            java.io.StringWriter text = new java.io.StringWriter(256);
-            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
-                g.writeStartObject();
-                g.writeFieldName(F_TYPE);
-                g.writeString(node.type());
-                g.writeFieldName(F_INPUT);
-                g.writeBoolean(node.input());
-                g.writeFieldName(F_TEXT);
-                g.writeString(node.text());
-                g.writeFieldName(F_DATA);
-                g.writeStartObject();
-                data(g, node.data());
-                g.writeEndObject();
-                g.writeEndObject();
-            }
-            String json = text.toString();
-            // The object's fields without its braces, led by the comma that follows "id".
-            raw = new SerializedString("," + json.substring(1, json.length() - 1));
-            if (HEADS.size() < MAX_HEADS) {
-                HEADS.putIfAbsent(key, raw);
-            }
-        }
-        return raw;
+        String json = text.toString();
+        // The object's fields without its braces, led by the comma that follows "id".
+        return ("," + json.substring(1, json.length() - 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // Field names ready as quoted UTF-8: written for every result, they are not encoded again each time.
@@ -280,43 +201,15 @@ public final class JsonReport {
     private static final SerializedString ID = new SerializedString("id");
     private static final SerializedString RULE = new SerializedString("rule");
 
-    /**
-     * Fact ids and rule names as JSON strings whose quoted UTF-8 bytes are kept once made: a cohort's
-     * results repeat the same few hundred ids, many of them long (a modifier's id holds its reason).
-     * Bounded; past the bound, strings are written the ordinary way.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<String, SerializedString> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_TEXTS = 16384;
-
-    private static com.fasterxml.jackson.core.SerializableString text(String s) {
-        SerializedString t = TEXTS.get(s);
-        if (t == null) {
-            t = new SerializedString(s);
-            if (TEXTS.size() < MAX_TEXTS) {
-                TEXTS.putIfAbsent(s, t);
-            }
+    /** A rule's description as a JSON object's bytes. */
+    static byte[] ruleObject(RuleInfo r) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter(512);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            ruleFields(g, r);
+            g.writeEndObject();
         }
-        return t;
-    }
-
-    /** A rule's description as raw JSON, remembered per rule (a knowledge base has a few dozen). */
-    private static final java.util.concurrent.ConcurrentHashMap<RuleInfo, SerializedString> RULES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static SerializedString rule(RuleInfo r) throws IOException {
-        SerializedString raw = RULES.get(r);
-        if (raw == null) {
-            java.io.StringWriter text = new java.io.StringWriter(512);
-            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
-                g.writeStartObject();
-                ruleFields(g, r);
-                g.writeEndObject();
-            }
-            raw = new SerializedString(text.toString());
-            if (RULES.size() < MAX_HEADS) {
-                RULES.putIfAbsent(r, raw);
-            }
-        }
-        return raw;
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void ruleFields(JsonGenerator g, RuleInfo r) throws IOException {

@@ -6,13 +6,26 @@ import java.util.Map;
 /**
  * A fact of the final working memory as the explanation shows it.
  *
- * @param key         stable identity, the target of premise references
- * @param type        the fact type's simple name
+ * @param key         stable identity, the target of premise references (the description's key, or that
+ *                    key with a suffix when two distinct facts claimed it)
+ * @param about       how the fact reads: type, sentence, fields
  * @param input       true for scenario and vocabulary facts, which need no derivation
- * @param text        one readable sentence
- * @param data        the fact's fields
  * @param derivations every live justification, sorted; empty for inputs
  */
-public record Node(String key, String type, boolean input, String text, Map<String, Object> data,
-                   List<Derivation> derivations) {
+public record Node(String key, Described about, boolean input, List<Derivation> derivations) {
+
+    /** The fact type's simple name. */
+    public String type() {
+        return about.type();
+    }
+
+    /** One readable sentence. */
+    public String text() {
+        return about.text();
+    }
+
+    /** The fact's fields. */
+    public Map<String, Object> data() {
+        return about.data();
+    }
 }

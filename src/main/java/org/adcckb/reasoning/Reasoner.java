@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.adcckb.explain.Derivation;
+import org.adcckb.explain.Described;
 import org.adcckb.explain.Explanation;
 import org.adcckb.explain.Node;
 import org.adcckb.facts.Adcc;
@@ -61,9 +62,6 @@ public final class Reasoner {
     private final java.util.concurrent.ConcurrentHashMap<Object, Described> described = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_DESCRIBED = 8192;
 
-    private record Described(String key, String type, String text, Map<String, Object> data) {
-    }
-
     public Reasoner(KnowledgeBase kb, int maxFirings) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be positive");
@@ -74,8 +72,9 @@ public final class Reasoner {
         List<Object> vocabularyFacts = new ArrayList<>(kb.vocabulary().agents().values());
         vocabularyFacts.add(kb.vocabulary().cd38Scale());
         for (Object o : vocabularyFacts) {
-            background.put(o, new Node(keyOf(o), o.getClass().getSimpleName(), true, describe(o, kb.vocabulary()),
-                    java.util.Collections.unmodifiableMap(data(o)), List.of()));
+            Described d = new Described(keyOf(o), o.getClass().getSimpleName(), describe(o, kb.vocabulary()),
+                    java.util.Collections.unmodifiableMap(data(o)));
+            background.put(o, new Node(d.key(), d, true, List.of()));
         }
         this.background = background;
     }
@@ -183,37 +182,28 @@ public final class Reasoner {
             entries.add(e);
             byFact.put(o, e);
         }
-        // Without an explanation only the outcome facts need keys (each fact type has its own key prefix,
-        // so the keys, suffixes included, are the same as over the whole memory).
-        List<Entry> keyed = explain ? entries : facts.stream()
-                .filter(o -> o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion)
-                .map(o -> new Entry(o, keyOf(o))).toList();
-        uniqueKeys(keyed);
-        Map<Object, String> keys = new IdentityHashMap<>(keyed.size() * 2);
-        for (Entry e : keyed) {
-            keys.put(e.fact, e.key);
-        }
-
-        List<Node> nodes = new ArrayList<>(entries.size());
-        // The vocabulary's facts are in every session; only those some derivation rests on explain anything.
-        java.util.Set<String> premiseKeys = new java.util.HashSet<>(64);
-        List<Entry> backgroundEntries = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.background != null) {
-                backgroundEntries.add(e);
-                continue;
+        Map<Object, String> keys;
+        List<Node> nodes;
+        if (explain) {
+            sortUnique(entries);
+            keys = null;
+            nodes = nodes(entries, byFact, recorder);
+        } else {
+            // Only the outcome facts need keys (each fact type has its own key prefix, so the keys,
+            // suffixes included, are the same as over the whole memory).
+            List<Entry> keyed = new ArrayList<>();
+            for (Object o : facts) {
+                if (o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion) {
+                    keyed.add(new Entry(o, keyOf(o)));
+                }
             }
-            List<Derivation> derivations = e.input ? List.of() : derivations(e, byFact, recorder, premiseKeys);
-            nodes.add(new Node(e.key, e.described.type(), e.input, e.described.text(), e.described.data(), derivations));
-        }
-        for (Entry e : backgroundEntries) {
-            if (premiseKeys.contains(e.key)) {
-                // The vocabulary's facts are the same objects in every evaluation: described once.
-                nodes.add(e.key.equals(e.background.key()) ? e.background
-                        : new Node(e.key, e.background.type(), true, e.background.text(), e.background.data(), List.of()));
+            uniqueKeys(keyed);
+            keys = new IdentityHashMap<>(keyed.size() * 2);
+            for (Entry e : keyed) {
+                keys.put(e.fact, e.key);
             }
+            nodes = List.of();
         }
-        nodes.sort(INPUTS_FIRST_BY_KEY);
 
         // The three outcomes in one pass: each the highest grade of its fact type, with the facts at it.
         int[] max = new int[3];
@@ -247,7 +237,7 @@ public final class Reasoner {
             // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
             List<String> ids = new ArrayList<>(atMax.get(i).size());
             for (Object o : atMax.get(i)) {
-                ids.add(keys.get(o));
+                ids.add(keys != null ? keys.get(o) : byFact.get(o).key);
             }
             ids.sort(null);
             support.put(fields[i], List.copyOf(ids));
@@ -260,6 +250,52 @@ public final class Reasoner {
                 new Explanation(List.copyOf(nodes), support));
     }
 
+    /**
+     * Entries sorted by key, keys made unique. Distinct facts claiming one key (a rule-authoring slip) sit
+     * next to each other once sorted, so the common case costs the sort alone.
+     */
+    private static void sortUnique(List<Entry> entries) {
+        entries.sort(BY_KEY);
+        for (int i = 1; i < entries.size(); i++) {
+            if (entries.get(i).key.equals(entries.get(i - 1).key)) {
+                uniqueKeys(entries);
+                entries.sort(BY_KEY);
+                return;
+            }
+        }
+    }
+
+    private static final Comparator<Entry> BY_KEY = (a, b) -> a.key.compareTo(b.key);
+
+    /**
+     * The explanation's nodes: inputs first, then conclusions, each group in key order (the entries'
+     * order); the vocabulary's facts are in every session, and only those some derivation rests on
+     * explain anything.
+     */
+    private List<Node> nodes(List<Entry> sorted, Map<Object, Entry> byFact, DerivationRecorder recorder) {
+        java.util.Set<String> looseKeys = new java.util.HashSet<>(4);
+        List<Node> derived = new ArrayList<>(sorted.size());
+        for (Entry e : sorted) {
+            if (!e.input) {
+                derived.add(new Node(e.key, e.described, false, derivations(e, byFact, recorder, looseKeys)));
+            }
+        }
+        List<Node> nodes = new ArrayList<>(sorted.size());
+        for (Entry e : sorted) {
+            if (!e.input) {
+                continue;
+            }
+            if (e.background == null) {
+                nodes.add(new Node(e.key, e.described, true, List.of()));
+            } else if (e.premise || looseKeys.contains(e.key)) {
+                // The vocabulary's facts are the same objects in every evaluation: their nodes are made once.
+                nodes.add(e.key.equals(e.background.key()) ? e.background : new Node(e.key, e.described, true, List.of()));
+            }
+        }
+        nodes.addAll(derived);
+        return nodes;
+    }
+
     /** A fact of the final memory while its explanation is built. */
     private static final class Entry {
         final Object fact;
@@ -268,13 +304,15 @@ public final class Reasoner {
         final Described described;
         String key;
         List<Match> live = List.of();
+        /** Some derivation rests on this fact. */
+        boolean premise;
 
         Entry(Object fact, boolean input, Node background, Described described) {
             this.fact = fact;
             this.input = input;
             this.background = background;
             this.described = described;
-            this.key = background != null ? background.key() : described.key();
+            this.key = described.key();
         }
 
         /** A fact that needs only its key (the outcome facts of an evaluation without explanation). */
@@ -289,31 +327,86 @@ public final class Reasoner {
 
     private Entry entry(Object o, boolean input) {
         Node bg = background.get(o);
-        return new Entry(o, input, bg, bg != null ? null : described(o));
+        return new Entry(o, input, bg, bg != null ? bg.about() : described(o));
     }
 
-    /** Each live justification of a conclusion, its premises by key; the premises' keys are collected too. */
+    /**
+     * Each live justification of a conclusion with its premises by key, sorted (an accumulated collection
+     * lists its members in the order the engine found them). Premises that are facts of the memory are
+     * marked as such; the keys of matched values that are not go to {@code looseKeys}.
+     */
     private List<Derivation> derivations(Entry e, Map<Object, Entry> byFact, DerivationRecorder recorder,
-                                         java.util.Set<String> premiseKeys) {
-        List<Derivation> derivations = new ArrayList<>(e.live.size());
+                                         java.util.Set<String> looseKeys) {
+        int n = e.live.size();
+        List<Derivation> derivations = new ArrayList<>(n);
+        String[] keys = new String[8];
+        Described[] facts = new Described[8];
         for (Match m : e.live) {
-            List<Object> objects = recorder != null ? recorder.premisesOf(m) : DerivationRecorder.premisesNow(m);
-            List<String> premises = new ArrayList<>(objects.size());
-            for (Object p : objects) {
-                Entry pe = byFact.get(p);
-                String k = pe != null ? pe.key : keyOf(p); // or a value the rule matched that is not a fact in memory
-                if (!premises.contains(k)) {
-                    premises.add(k);
+            // Recorded premises are flat already; the match's own objects hold an accumulate's collection.
+            boolean flatten = recorder == null;
+            List<Object> objects = recorder != null ? recorder.premisesOf(m) : m.getObjects();
+            int count = 0;
+            for (Object o : objects) {
+                if (flatten && o instanceof java.util.Collection<?> c) {
+                    for (Object member : c) {
+                        if (count == keys.length) {
+                            keys = java.util.Arrays.copyOf(keys, count * 2);
+                            facts = java.util.Arrays.copyOf(facts, count * 2);
+                        }
+                        count = premise(member, byFact, looseKeys, keys, facts, count);
+                    }
+                } else if (o != null) {
+                    if (count == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, count * 2);
+                        facts = java.util.Arrays.copyOf(facts, count * 2);
+                    }
+                    count = premise(o, byFact, looseKeys, keys, facts, count);
                 }
+            }
+            // Insertion sort by key, the descriptions alongside: a match has a handful of premises.
+            for (int i = 1; i < count; i++) {
+                String k = keys[i];
+                Described d = facts[i];
+                int j = i - 1;
+                while (j >= 0 && keys[j].compareTo(k) > 0) {
+                    keys[j + 1] = keys[j];
+                    facts[j + 1] = facts[j];
+                    j--;
+                }
+                keys[j + 1] = k;
+                facts[j + 1] = d;
             }
             RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
                     () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
-            premiseKeys.addAll(premises);
-            // Sorted: an accumulated collection lists its members in the order the engine found them.
-            premises.sort(null);
-            derivations.add(new Derivation(rule, List.copyOf(premises)));
+            derivations.add(new Derivation(rule, java.util.Arrays.asList(keys).subList(0, count),
+                    java.util.Arrays.copyOf(facts, count)));
         }
         return derivations.size() > 1 ? derivations.stream().distinct().sorted().toList() : List.copyOf(derivations);
+    }
+
+    /** Adds a matched object as a premise unless its key is there already; the new count. */
+    private static int premise(Object p, Map<Object, Entry> byFact, java.util.Set<String> looseKeys,
+                               String[] keys, Described[] facts, int count) {
+        Entry pe = byFact.get(p);
+        String k;
+        Described d;
+        if (pe != null) {
+            pe.premise = true;
+            k = pe.key;
+            d = pe.described;
+        } else {
+            k = keyOf(p); // a value the rule matched that is not a fact in memory
+            d = null;
+            looseKeys.add(k);
+        }
+        for (int i = 0; i < count; i++) {
+            if (keys[i].equals(k)) {
+                return count;
+            }
+        }
+        keys[count] = k;
+        facts[count] = d;
+        return count + 1;
     }
 
     /** Two distinct facts claiming one key (a rule-authoring slip) get a numbered suffix, in a fixed order. */
@@ -339,9 +432,6 @@ public final class Reasoner {
             }
         }
     }
-
-    private static final Comparator<Node> INPUTS_FIRST_BY_KEY = (a, b) ->
-            a.input() != b.input() ? (a.input() ? -1 : 1) : a.key().compareTo(b.key());
 
     private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts, org.adcckb.kb.Vocabulary vocabulary) {
         // One pass over the memory, then one state per cell.
