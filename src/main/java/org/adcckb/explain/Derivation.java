@@ -23,12 +23,28 @@ public final class Derivation implements Comparable<Derivation> {
      *                     that is no fact of the memory, or a fact whose key took a suffix); may be null
      */
     public Derivation(RuleInfo rule, List<String> premises, Described[] premiseFacts) {
+        this(rule, List.copyOf(premises), premiseFacts == null ? null : premiseFacts.clone(), true);
+    }
+
+    private Derivation(RuleInfo rule, List<String> premises, Described[] premiseFacts, boolean checked) {
         this.rule = Objects.requireNonNull(rule);
-        this.premises = List.copyOf(premises);
-        if (premiseFacts != null && premiseFacts.length != this.premises.size()) {
+        this.premises = premises;
+        if (premiseFacts != null && premiseFacts.length != premises.size()) {
             throw new IllegalArgumentException("one description per premise");
         }
         this.premiseFacts = premiseFacts;
+    }
+
+    /**
+     * A derivation that takes both arrays as they are, for the reasoner, which makes them for it alone
+     * (a cohort makes millions of derivations, and copying each twice shows).
+     */
+    public static Derivation of(RuleInfo rule, String[] premises, Described[] premiseFacts) {
+        for (String p : premises) {
+            Objects.requireNonNull(p);
+        }
+        return new Derivation(rule, java.util.Collections.unmodifiableList(java.util.Arrays.asList(premises)),
+                premiseFacts, true);
     }
 
     public RuleInfo rule() {

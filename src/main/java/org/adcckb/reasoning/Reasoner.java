@@ -51,7 +51,7 @@ public final class Reasoner {
     }
 
     /** Nodes of the vocabulary's facts (agents, the CD38 scale), keyed by identity: they are inserted in every session. */
-    private final Map<Object, Node> background;
+    private final Map<Object, KeyOrder.Memo> background;
 
     /**
      * How a fact value reads (key, sentence, fields), remembered per value: facts are immutable records, and
@@ -59,7 +59,8 @@ public final class Reasoner {
      * distinct), so describing each once saves most of an explanation's cost. Bounded; once full, further
      * values are described every time, which changes nothing but speed.
      */
-    private final java.util.concurrent.ConcurrentHashMap<Object, Described> described = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Object, KeyOrder.Memo> described = new java.util.concurrent.ConcurrentHashMap<>();
+    private final KeyOrder keyOrder = new KeyOrder();
     private static final int MAX_DESCRIBED = 8192;
 
     public Reasoner(KnowledgeBase kb, int maxFirings) {
@@ -68,13 +69,13 @@ public final class Reasoner {
         }
         this.kb = kb;
         this.maxFirings = maxFirings;
-        Map<Object, Node> background = new IdentityHashMap<>();
+        Map<Object, KeyOrder.Memo> background = new IdentityHashMap<>();
         List<Object> vocabularyFacts = new ArrayList<>(kb.vocabulary().agents().values());
         vocabularyFacts.add(kb.vocabulary().cd38Scale());
         for (Object o : vocabularyFacts) {
             Described d = new Described(keyOf(o), o.getClass().getSimpleName(), describe(o, kb.vocabulary()),
                     java.util.Collections.unmodifiableMap(data(o)));
-            background.put(o, new Node(d.key(), d, true, List.of()));
+            background.put(o, new KeyOrder.Memo(d, new Node(d.key(), d, true, List.of()), true));
         }
         this.background = background;
     }
@@ -111,10 +112,9 @@ public final class Reasoner {
                 session.addEventListener(recorder.agenda);
                 session.addEventListener(recorder.runtime);
             }
-            Map<Object, Boolean> inputs = new IdentityHashMap<>();
+            Inputs inputs = new Inputs();
             for (Object fact : inputFacts(scenario)) {
-                session.insert(fact);
-                inputs.put(fact, Boolean.TRUE);
+                inputs.add(fact, session.insert(fact));
             }
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings && session.fireAllRules(1) > 0) {
@@ -154,20 +154,99 @@ public final class Reasoner {
         return facts;
     }
 
+    /**
+     * The scenario's facts as inserted. The session numbers its fact handles in order from its start, so
+     * the inputs, inserted one after the other before any rule fires, hold one run of handle ids; telling
+     * an input from a conclusion is then a comparison. Should the numbering ever differ, the objects
+     * themselves are kept and looked up by identity.
+     */
+    private static final class Inputs {
+        private final List<Object> objects = new ArrayList<>(32);
+        private long first = -1;
+        private long last = -1;
+        private boolean run = true;
+        private Map<Object, Boolean> byIdentity;
+
+        void add(Object fact, FactHandle handle) {
+            objects.add(fact);
+            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            if (id < 0 || (first >= 0 && id != last + 1)) {
+                run = false;
+            }
+            if (first < 0) {
+                first = id;
+            }
+            last = id;
+        }
+
+        boolean contains(FactHandle handle, Object fact) {
+            if (run) {
+                long id = ((org.drools.core.common.InternalFactHandle) handle).getId();
+                return id >= first && id <= last;
+            }
+            if (byIdentity == null) {
+                byIdentity = new IdentityHashMap<>();
+                for (Object o : objects) {
+                    byIdentity.put(o, Boolean.TRUE);
+                }
+            }
+            return byIdentity.containsKey(fact);
+        }
+    }
+
+    /**
+     * The entries of one memory, found from a premise's fact handle by its id (the session's handle ids
+     * are small numbers from its start), or from an object by identity (the members of an accumulated
+     * collection, the recorded premises of an event log), that table made only when first needed.
+     */
+    private static final class Memory {
+        private static final int MAX_ID = 1 << 16;
+        final List<Entry> entries = new ArrayList<>(64);
+        private Entry[] byId = new Entry[128];
+        private Map<Object, Entry> byObject;
+
+        void add(Entry e, FactHandle handle) {
+            entries.add(e);
+            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            if (id >= 0 && id < MAX_ID) {
+                if (id >= byId.length) {
+                    byId = java.util.Arrays.copyOf(byId, Math.max(byId.length * 2, (int) id + 1));
+                }
+                byId[(int) id] = e;
+            }
+        }
+
+        Entry of(FactHandle handle, Object fact) {
+            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            Entry e = id >= 0 && id < byId.length ? byId[(int) id] : null;
+            return e != null && e.fact == fact ? e : of(fact); // a handle of no memory fact, or a reused id
+        }
+
+        Entry of(Object fact) {
+            if (byObject == null) {
+                byObject = new IdentityHashMap<>(entries.size() * 2);
+                for (Entry e : entries) {
+                    byObject.put(e.fact, e);
+                }
+            }
+            return byObject.get(fact);
+        }
+    }
+
     /** The evaluation, or null when a conclusion's rule can only be read from the event log (record is then needed). */
     private Evaluation collect(Scenario scenario, KieSession session, DerivationRecorder recorder,
-                               Map<Object, Boolean> inputs, boolean explain) {
+                               Inputs inputs, boolean explain) {
         List<Object> facts = new ArrayList<>(64);
-        List<Entry> entries = explain ? new ArrayList<>(64) : List.of();
-        // One entry per fact, found by identity: premises are the very objects in working memory.
-        Map<Object, Entry> byFact = explain ? new IdentityHashMap<>(128) : Map.of();
+        // One entry per fact: premises are the very objects (and handles) of working memory.
+        Memory memory = explain ? new Memory() : null;
+        List<Entry> entries = explain ? memory.entries : List.of();
         for (FactHandle h : session.getFactHandles()) {
             Object o = session.getObject(h);
             facts.add(o);
             if (!explain) {
                 continue;
             }
-            Entry e = entry(o, inputs.containsKey(o));
+            Entry e = entry(o, inputs.contains(h, o));
             if (!e.input) {
                 List<Match> live = Justifications.of(h);
                 if (live.isEmpty()) {
@@ -179,15 +258,14 @@ public final class Reasoner {
                 }
                 e.live = live;
             }
-            entries.add(e);
-            byFact.put(o, e);
+            memory.add(e, h);
         }
         Map<Object, String> keys;
         List<Node> nodes;
         if (explain) {
             sortUnique(entries);
             keys = null;
-            nodes = nodes(entries, byFact, recorder);
+            nodes = nodes(entries, memory, recorder);
         } else {
             // Only the outcome facts need keys (each fact type has its own key prefix, so the keys,
             // suffixes included, are the same as over the whole memory).
@@ -237,7 +315,7 @@ public final class Reasoner {
             // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
             List<String> ids = new ArrayList<>(atMax.get(i).size());
             for (Object o : atMax.get(i)) {
-                ids.add(keys != null ? keys.get(o) : byFact.get(o).key);
+                ids.add(keys != null ? keys.get(o) : memory.of(o).key);
             }
             ids.sort(null);
             support.put(fields[i], List.copyOf(ids));
@@ -254,8 +332,10 @@ public final class Reasoner {
      * Entries sorted by key, keys made unique. Distinct facts claiming one key (a rule-authoring slip) sit
      * next to each other once sorted, so the common case costs the sort alone.
      */
-    private static void sortUnique(List<Entry> entries) {
-        entries.sort(BY_KEY);
+    private void sortUnique(List<Entry> entries) {
+        if (!keyOrder.sort(entries, e -> e.memo)) {
+            entries.sort(BY_KEY);
+        }
         for (int i = 1; i < entries.size(); i++) {
             if (entries.get(i).key.equals(entries.get(i - 1).key)) {
                 uniqueKeys(entries);
@@ -272,12 +352,13 @@ public final class Reasoner {
      * order); the vocabulary's facts are in every session, and only those some derivation rests on
      * explain anything.
      */
-    private List<Node> nodes(List<Entry> sorted, Map<Object, Entry> byFact, DerivationRecorder recorder) {
-        java.util.Set<String> looseKeys = new java.util.HashSet<>(4);
+    private List<Node> nodes(List<Entry> sorted, Memory memory, DerivationRecorder recorder) {
+        // Keys of matched values that are not facts of the memory (none in the shipped rules).
+        java.util.Set<String> looseKeys = new java.util.HashSet<>(0);
         List<Node> derived = new ArrayList<>(sorted.size());
         for (Entry e : sorted) {
             if (!e.input) {
-                derived.add(new Node(e.key, e.described, false, derivations(e, byFact, recorder, looseKeys)));
+                derived.add(new Node(e.key, e.described, false, derivations(e, memory, recorder, looseKeys)));
             }
         }
         List<Node> nodes = new ArrayList<>(sorted.size());
@@ -285,11 +366,12 @@ public final class Reasoner {
             if (!e.input) {
                 continue;
             }
-            if (e.background == null) {
+            Node background = e.memo.background;
+            if (background == null) {
                 nodes.add(new Node(e.key, e.described, true, List.of()));
-            } else if (e.premise || looseKeys.contains(e.key)) {
+            } else if (e.premise || (!looseKeys.isEmpty() && looseKeys.contains(e.key))) {
                 // The vocabulary's facts are the same objects in every evaluation: their nodes are made once.
-                nodes.add(e.key.equals(e.background.key()) ? e.background : new Node(e.key, e.described, true, List.of()));
+                nodes.add(e.key.equals(background.key()) ? background : new Node(e.key, e.described, true, List.of()));
             }
         }
         nodes.addAll(derived);
@@ -300,18 +382,18 @@ public final class Reasoner {
     private static final class Entry {
         final Object fact;
         final boolean input;
-        final Node background;
+        final KeyOrder.Memo memo;
         final Described described;
         String key;
         List<Match> live = List.of();
         /** Some derivation rests on this fact. */
         boolean premise;
 
-        Entry(Object fact, boolean input, Node background, Described described) {
+        Entry(Object fact, boolean input, KeyOrder.Memo memo) {
             this.fact = fact;
             this.input = input;
-            this.background = background;
-            this.described = described;
+            this.memo = memo;
+            this.described = memo.described;
             this.key = described.key();
         }
 
@@ -319,15 +401,16 @@ public final class Reasoner {
         Entry(Object fact, String key) {
             this.fact = fact;
             this.input = false;
-            this.background = null;
+            this.memo = null;
             this.described = null;
             this.key = key;
         }
     }
 
     private Entry entry(Object o, boolean input) {
-        Node bg = background.get(o);
-        return new Entry(o, input, bg, bg != null ? bg.about() : described(o));
+        // The vocabulary's facts are inputs; a conclusion need not be looked for among them.
+        KeyOrder.Memo bg = input ? background.get(o) : null;
+        return new Entry(o, input, bg != null ? bg : described(o));
     }
 
     /**
@@ -335,32 +418,48 @@ public final class Reasoner {
      * lists its members in the order the engine found them). Premises that are facts of the memory are
      * marked as such; the keys of matched values that are not go to {@code looseKeys}.
      */
-    private List<Derivation> derivations(Entry e, Map<Object, Entry> byFact, DerivationRecorder recorder,
+    private List<Derivation> derivations(Entry e, Memory memory, DerivationRecorder recorder,
                                          java.util.Set<String> looseKeys) {
         int n = e.live.size();
         List<Derivation> derivations = new ArrayList<>(n);
         String[] keys = new String[8];
         Described[] facts = new Described[8];
         for (Match m : e.live) {
-            // Recorded premises are flat already; the match's own objects hold an accumulate's collection.
-            boolean flatten = recorder == null;
-            List<Object> objects = recorder != null ? recorder.premisesOf(m) : m.getObjects();
             int count = 0;
-            for (Object o : objects) {
-                if (flatten && o instanceof java.util.Collection<?> c) {
-                    for (Object member : c) {
-                        if (count == keys.length) {
-                            keys = java.util.Arrays.copyOf(keys, count * 2);
-                            facts = java.util.Arrays.copyOf(facts, count * 2);
-                        }
-                        count = premise(member, byFact, looseKeys, keys, facts, count);
-                    }
-                } else if (o != null) {
+            if (recorder != null) {
+                // Recorded premises are objects, flat already.
+                for (Object o : recorder.premisesOf(m)) {
                     if (count == keys.length) {
                         keys = java.util.Arrays.copyOf(keys, count * 2);
                         facts = java.util.Arrays.copyOf(facts, count * 2);
                     }
-                    count = premise(o, byFact, looseKeys, keys, facts, count);
+                    count = premise(o, memory.of(o), looseKeys, keys, facts, count);
+                }
+            } else {
+                // The match's own handles (as Match.getFactHandles() has them, without its list around the
+                // array); an accumulate's handle holds a collection, whose members are the premises.
+                FactHandle[] handles = m instanceof org.drools.core.reteoo.TupleImpl t ? t.toFactHandles()
+                        : m.getFactHandles().toArray(new FactHandle[0]);
+                for (FactHandle h : handles) {
+                    Object o = ((org.drools.core.common.InternalFactHandle) h).getObject();
+                    if (o instanceof org.drools.core.common.QueryElementFactHandle) {
+                        continue;
+                    }
+                    if (o instanceof java.util.Collection<?> c) {
+                        for (Object member : c) {
+                            if (count == keys.length) {
+                                keys = java.util.Arrays.copyOf(keys, count * 2);
+                                facts = java.util.Arrays.copyOf(facts, count * 2);
+                            }
+                            count = premise(member, memory.of(member), looseKeys, keys, facts, count);
+                        }
+                    } else if (o != null) {
+                        if (count == keys.length) {
+                            keys = java.util.Arrays.copyOf(keys, count * 2);
+                            facts = java.util.Arrays.copyOf(facts, count * 2);
+                        }
+                        count = premise(o, memory.of(h, o), looseKeys, keys, facts, count);
+                    }
                 }
             }
             // Insertion sort by key, the descriptions alongside: a match has a handful of premises.
@@ -376,18 +475,35 @@ public final class Reasoner {
                 keys[j + 1] = k;
                 facts[j + 1] = d;
             }
-            RuleInfo rule = kb.rule(m.getRule().getName()).orElseThrow(
-                    () -> new IllegalStateException("rule without metadata: " + m.getRule().getName()));
-            derivations.add(new Derivation(rule, java.util.Arrays.asList(keys).subList(0, count),
-                    java.util.Arrays.copyOf(facts, count)));
+            RuleInfo rule = rule(m.getRule());
+            derivations.add(Derivation.of(rule, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(facts, count)));
         }
         return derivations.size() > 1 ? derivations.stream().distinct().sorted().toList() : List.copyOf(derivations);
     }
 
-    /** Adds a matched object as a premise unless its key is there already; the new count. */
-    private static int premise(Object p, Map<Object, Entry> byFact, java.util.Set<String> looseKeys,
+    /**
+     * Each engine rule's metadata, by the rule object's identity: the knowledge base's own table is by
+     * name, and comparing long names for every derivation of every result shows in a cohort's profile.
+     * Copied on write: a knowledge base has a few dozen rules, so the table settles after the first results.
+     */
+    private volatile Map<org.kie.api.definition.rule.Rule, RuleInfo> rules = new IdentityHashMap<>();
+
+    private RuleInfo rule(org.kie.api.definition.rule.Rule r) {
+        RuleInfo info = rules.get(r);
+        if (info == null) {
+            info = kb.rule(r.getName()).orElseThrow(() -> new IllegalStateException("rule without metadata: " + r.getName()));
+            synchronized (this) {
+                Map<org.kie.api.definition.rule.Rule, RuleInfo> more = new IdentityHashMap<>(rules);
+                more.put(r, info);
+                rules = more;
+            }
+        }
+        return info;
+    }
+
+    /** Adds a matched object (pe its entry, if it is a fact of the memory) as a premise unless its key is there already; the new count. */
+    private static int premise(Object p, Entry pe, java.util.Set<String> looseKeys,
                                String[] keys, Described[] facts, int count) {
-        Entry pe = byFact.get(p);
         String k;
         Described d;
         if (pe != null) {
@@ -463,17 +579,22 @@ public final class Reasoner {
         return out;
     }
 
-    private Described described(Object o) {
-        Described d = described.get(o);
-        if (d == null) {
-            d = new Described(keyOf(o), o.getClass().getSimpleName(), describe(o, kb.vocabulary()),
+    private KeyOrder.Memo described(Object o) {
+        KeyOrder.Memo m = described.get(o);
+        if (m == null) {
+            Described d = new Described(keyOf(o), o.getClass().getSimpleName(), describe(o, kb.vocabulary()),
                     java.util.Collections.unmodifiableMap(data(o)));
             // Only values compare by content; anything else would fill the memo with one-off entries.
-            if (o instanceof Record && described.size() < MAX_DESCRIBED) {
-                described.putIfAbsent(o, d);
+            boolean shared = o instanceof Record && described.size() < MAX_DESCRIBED;
+            m = new KeyOrder.Memo(d, null, shared);
+            if (shared) {
+                KeyOrder.Memo earlier = described.putIfAbsent(o, m);
+                if (earlier != null) {
+                    m = earlier;
+                }
             }
         }
-        return d;
+        return m;
     }
 
     static String keyOf(Object o) {
