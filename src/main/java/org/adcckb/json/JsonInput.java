@@ -123,14 +123,20 @@ public final class JsonInput {
             return node.textValue();
         }
 
-        /** A string that must be one of {@code allowed}. */
+        /**
+         * A string that must be one of {@code allowed}, returned as the allowed instance itself: facts
+         * then share their strings across scenarios, whose hashes are computed once and whose equality
+         * is decided by identity (the reasoner compares fact values by content, millions of times in a cohort).
+         */
         public String oneOf(Collection<String> allowed, String what) {
             String s = text();
-            if (!allowed.contains(s)) {
-                throw error("'" + s + "' is not " + what + "; allowed: " + String.join(", ", allowed)
-                        + Suggest.hint(s, allowed));
+            for (String a : allowed) {
+                if (a.equals(s)) {
+                    return a;
+                }
             }
-            return s;
+            throw error("'" + s + "' is not " + what + "; allowed: " + String.join(", ", allowed)
+                    + Suggest.hint(s, allowed));
         }
 
         public boolean bool() {

@@ -112,7 +112,8 @@ public final class ScenarioReader {
                     throw t.get("agent").error("unknown agent '" + agent + "'; the knowledge base knows: "
                             + String.join(", ", vocabulary.agentNames()) + Suggest.hint(agent, vocabulary.agentNames()));
                 }
-                String on = t.text("on", null);
+                agent = vocabulary.agents().get(agent).name(); // the vocabulary's own instance (see JsonInput.oneOf)
+                String on = ids(t.text("on", null));
                 if (on != null && !cellPaths.containsKey(on)) {
                     throw t.get("on").error("'" + on + "' names no cell of this scenario; cells: "
                             + String.join(", ", cellPaths.keySet()) + Suggest.hint(on, cellPaths.keySet()));
@@ -133,8 +134,30 @@ public final class ScenarioReader {
         return new Scenario(id, title, setting, cells, treatments, expect, origin);
     }
 
+    /**
+     * Cell ids as one shared instance each, like the vocabulary's strings (see JsonInput.oneOf): a cohort
+     * names its cells mm0, nk0, ... in every line. Bounded: past the bound, ids stay as read.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_IDS = 4096;
+
+    private static String ids(String id) {
+        if (id == null) {
+            return null;
+        }
+        String shared = IDS.get(id);
+        if (shared == null) {
+            if (IDS.size() >= MAX_IDS) {
+                return id;
+            }
+            shared = IDS.putIfAbsent(id, id);
+            return shared != null ? shared : id;
+        }
+        return shared;
+    }
+
     private Cell cell(Obj o) {
-        String id = o.get("id").text();
+        String id = ids(o.get("id").text());
         if (!ID.matcher(id).matches()) {
             throw o.get("id").error("'" + id + "' is not a cell id; use lower-case letters, digits, '.', '_' and '-'");
         }
