@@ -30,6 +30,11 @@ final class ExplanationJson {
         int len;
         /** Per rule: its quoted name, and its entry of "rules" ("name":{...}). */
         final Map<RuleInfo, byte[][]> rules = new IdentityHashMap<>();
+        /** The last rules looked up, by identity hash: a result uses a dozen rules thirty times. */
+        final RuleInfo[] recentRules = new RuleInfo[64];
+        final byte[][][] recentBytes = new byte[64][][];
+        /** Outcome ids, quoted: the same few hundred conclusions set the outcomes of a whole cohort. */
+        final Map<String, byte[]> ids = new java.util.HashMap<>();
         RuleInfo[] used = new RuleInfo[16];
 
         void raw(byte[] b) {
@@ -57,6 +62,7 @@ final class ExplanationJson {
     /** A sink that grew past this for a freak result is not kept for the next. */
     private static final int KEEP_UP_TO = 1 << 20;
     private static final int MAX_RULES = 4096;
+    private static final int MAX_IDS = 16384;
 
     private static final byte[] OPEN = ascii(",\"explanation\":{\"outcome\":{");
     private static final byte[] FACTS = ascii("},\"facts\":[");
@@ -78,7 +84,7 @@ final class ExplanationJson {
                 s.raw(',');
             }
             first = false;
-            s.raw(quoted(e.getKey()));
+            s.raw(quotedId(s, e.getKey()));
             s.raw(':');
             s.raw('[');
             List<String> ids = e.getValue();
@@ -86,7 +92,7 @@ final class ExplanationJson {
                 if (i > 0) {
                     s.raw(',');
                 }
-                s.raw(quoted(ids.get(i)));
+                s.raw(quotedId(s, ids.get(i)));
             }
             s.raw(']');
         }
@@ -182,7 +188,23 @@ final class ExplanationJson {
         return false;
     }
 
+    private static byte[] quotedId(Sink s, String id) {
+        byte[] b = s.ids.get(id);
+        if (b == null) {
+            if (s.ids.size() >= MAX_IDS) {
+                s.ids.clear();
+            }
+            b = quoted(id);
+            s.ids.put(id, b);
+        }
+        return b;
+    }
+
     private static byte[][] ruleBytes(Sink s, RuleInfo rule) throws IOException {
+        int slot = System.identityHashCode(rule) & (s.recentRules.length - 1);
+        if (s.recentRules[slot] == rule) {
+            return s.recentBytes[slot];
+        }
         byte[][] r = s.rules.get(rule);
         if (r == null) {
             if (s.rules.size() >= MAX_RULES) {
@@ -192,6 +214,8 @@ final class ExplanationJson {
             r = new byte[][] {name, concat(name, new byte[] {':'}, JsonReport.ruleObject(rule))};
             s.rules.put(rule, r);
         }
+        s.recentRules[slot] = rule;
+        s.recentBytes[slot] = r;
         return r;
     }
 
