@@ -43,8 +43,26 @@ public final class Derivation implements Comparable<Derivation> {
         for (String p : premises) {
             Objects.requireNonNull(p);
         }
-        return new Derivation(rule, java.util.Collections.unmodifiableList(java.util.Arrays.asList(premises)),
-                premiseFacts, true);
+        return new Derivation(rule, new Premises(premises), premiseFacts, true);
+    }
+
+    /** A read-only view of an array that nobody else holds. */
+    private static final class Premises extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        private final String[] keys;
+
+        Premises(String[] keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public String get(int i) {
+            return keys[i];
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
     }
 
     public RuleInfo rule() {

@@ -27,25 +27,35 @@ final class Justifications {
 
     /** The live justifying matches of a fact, or an empty list for a stated (input) fact. */
     static List<Match> of(FactHandle handle) {
-        List<Match> out = new ArrayList<>();
         if (!(handle instanceof InternalFactHandle h)) {
-            return out;
+            return List.of();
         }
         EqualityKey key = h.getEqualityKey();
         if (!(key instanceof TruthMaintenanceSystemEqualityKey tmsKey) || key.getStatus() != EqualityKey.JUSTIFIED) {
-            return out;
+            return List.of();
         }
         @SuppressWarnings("unchecked")
         BeliefSet<SimpleMode> beliefs = tmsKey.getBeliefSet();
         if (beliefs == null) {
-            return out;
+            return List.of();
         }
+        // Most conclusions have one justification: no list is grown for them.
+        Match first = null;
+        List<Match> more = null;
         for (SimpleMode mode = beliefs.getFirst(); mode != null; mode = mode.getNext()) {
             LogicalDependency<SimpleMode> dependency = mode.getObject();
             if (dependency != null && dependency.getJustifier() != null) {
-                out.add(dependency.getJustifier());
+                if (first == null) {
+                    first = dependency.getJustifier();
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(first);
+                    }
+                    more.add(dependency.getJustifier());
+                }
             }
         }
-        return out;
+        return more != null ? more : first != null ? List.of(first) : List.of();
     }
 }

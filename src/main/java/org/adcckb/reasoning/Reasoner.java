@@ -421,7 +421,7 @@ public final class Reasoner {
     private List<Derivation> derivations(Entry e, Memory memory, DerivationRecorder recorder,
                                          java.util.Set<String> looseKeys) {
         int n = e.live.size();
-        List<Derivation> derivations = new ArrayList<>(n);
+        List<Derivation> derivations = n == 1 ? null : new ArrayList<>(n);
         String[] keys = new String[8];
         Described[] facts = new Described[8];
         for (Match m : e.live) {
@@ -476,7 +476,11 @@ public final class Reasoner {
                 facts[j + 1] = d;
             }
             RuleInfo rule = rule(m.getRule());
-            derivations.add(Derivation.of(rule, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(facts, count)));
+            Derivation d = Derivation.of(rule, java.util.Arrays.copyOf(keys, count), java.util.Arrays.copyOf(facts, count));
+            if (n == 1) {
+                return List.of(d);
+            }
+            derivations.add(d);
         }
         return derivations.size() > 1 ? derivations.stream().distinct().sorted().toList() : List.copyOf(derivations);
     }
