@@ -108,8 +108,20 @@ public final class Report {
             row("`--no-explain`, scenarios/s", "batch.no_explain_per_s");
             row("with explanations, max RSS, MB", "batch.explain_rss_mb");
             row("`--no-explain`, max RSS, MB", "batch.no_explain_rss_mb");
+            row("with explanations, CPU µs per scenario", "batch.explain_cpu_us");
+            row("`--no-explain`, CPU µs per scenario", "batch.no_explain_cpu_us");
+            if (n("batch.explain_steady_per_s") > 0) {
+                row("with explanations, steady scenarios/s (after warm-up)", "batch.explain_steady_per_s");
+                row("`--no-explain`, steady scenarios/s (after warm-up)", "batch.no_explain_steady_per_s");
+            }
             ratioRow("cost of explanations (time with / without)", "batch.no_explain_per_s", "batch.explain_per_s",
                     (a, b) -> a / b, "×");
+            ratioRow("cost of explanations (CPU time with / without)", "batch.explain_cpu_us", "batch.no_explain_cpu_us",
+                    (a, b) -> a / b, "×");
+            if (n("batch.explain_steady_per_s") > 0) {
+                ratioRow("cost of explanations once compiled (steady rate without / with)", "batch.no_explain_steady_per_s",
+                        "batch.explain_steady_per_s", (a, b) -> a / b, "×");
+            }
             line("");
         }
         line("Ratio and difference rows: the value of the medians, then the median, IQR and range of the per-run "
