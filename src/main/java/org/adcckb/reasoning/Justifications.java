@@ -17,8 +17,9 @@ import org.kie.api.runtime.rule.Match;
  * later became false stops justifying its fact without any event, and a second firing that derives an
  * equal fact adds a justification without an insertion event.
  *
- * <p>This is the one place that touches Drools internals (drools-tms, pinned by the BOM); the
- * explanation tests fail loudly if an upgrade changes them.
+ * <p>This is the one place that touches Drools internals (drools-core and drools-tms, pinned by the
+ * BOM): the belief sets here, and below the fact handles' ids and a match's handles without the list
+ * the public API wraps them in. The explanation tests fail loudly if an upgrade changes them.
  */
 final class Justifications {
 
@@ -57,5 +58,25 @@ final class Justifications {
             }
         }
         return more != null ? more : first != null ? List.of(first) : List.of();
+    }
+
+    /**
+     * A fact handle's id: the session numbers its handles from its start (a pooled session from zero again
+     * after each reset), so ids index small tables. -1 for a handle of another kind.
+     */
+    static long idOf(FactHandle handle) {
+        return handle instanceof InternalFactHandle h ? h.getId() : -1;
+    }
+
+    /** The handles of a match, as {@code Match.getFactHandles()} gives them but as the engine's own array. */
+    static FactHandle[] handlesOf(Match match) {
+        return match instanceof org.drools.core.reteoo.TupleImpl t ? t.toFactHandles()
+                : match.getFactHandles().toArray(new FactHandle[0]);
+    }
+
+    /** The object behind a match's handle; null for a query's element, which is no premise. */
+    static Object objectOf(FactHandle handle) {
+        Object o = ((InternalFactHandle) handle).getObject();
+        return o instanceof org.drools.core.common.QueryElementFactHandle ? null : o;
     }
 }

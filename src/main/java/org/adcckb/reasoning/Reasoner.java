@@ -169,7 +169,7 @@ public final class Reasoner {
 
         void add(Object fact, FactHandle handle) {
             objects.add(fact);
-            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            long id = Justifications.idOf(handle);
             if (id < 0 || (first >= 0 && id != last + 1)) {
                 run = false;
             }
@@ -181,7 +181,7 @@ public final class Reasoner {
 
         boolean contains(FactHandle handle, Object fact) {
             if (run) {
-                long id = ((org.drools.core.common.InternalFactHandle) handle).getId();
+                long id = Justifications.idOf(handle);
                 return id >= first && id <= last;
             }
             if (byIdentity == null) {
@@ -207,7 +207,7 @@ public final class Reasoner {
 
         void add(Entry e, FactHandle handle) {
             entries.add(e);
-            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            long id = Justifications.idOf(handle);
             if (id >= 0 && id < MAX_ID) {
                 if (id >= byId.length) {
                     byId = java.util.Arrays.copyOf(byId, Math.max(byId.length * 2, (int) id + 1));
@@ -217,7 +217,7 @@ public final class Reasoner {
         }
 
         Entry of(FactHandle handle, Object fact) {
-            long id = handle instanceof org.drools.core.common.InternalFactHandle ih ? ih.getId() : -1;
+            long id = Justifications.idOf(handle);
             Entry e = id >= 0 && id < byId.length ? byId[(int) id] : null;
             return e != null && e.fact == fact ? e : of(fact); // a handle of no memory fact, or a reused id
         }
@@ -438,11 +438,9 @@ public final class Reasoner {
             } else {
                 // The match's own handles (as Match.getFactHandles() has them, without its list around the
                 // array); an accumulate's handle holds a collection, whose members are the premises.
-                FactHandle[] handles = m instanceof org.drools.core.reteoo.TupleImpl t ? t.toFactHandles()
-                        : m.getFactHandles().toArray(new FactHandle[0]);
-                for (FactHandle h : handles) {
-                    Object o = ((org.drools.core.common.InternalFactHandle) h).getObject();
-                    if (o instanceof org.drools.core.common.QueryElementFactHandle) {
+                for (FactHandle h : Justifications.handlesOf(m)) {
+                    Object o = Justifications.objectOf(h);
+                    if (o == null) {
                         continue;
                     }
                     if (o instanceof java.util.Collection<?> c) {
