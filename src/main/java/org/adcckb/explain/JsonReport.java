@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.reasoning.CellState;
@@ -177,19 +176,14 @@ public final class JsonReport {
     private static final SerializedString F_CELLS = new SerializedString("cells");
     private static final SerializedString F_DATA = new SerializedString("data");
     private static final SerializedString F_DEPLETION = new SerializedString("depletion");
-    private static final SerializedString F_DERIVATIONS = new SerializedString("derivations");
     private static final SerializedString F_EVIDENCE = new SerializedString("evidence");
-    private static final SerializedString F_EXPLANATION = new SerializedString("explanation");
-    private static final SerializedString F_FACTS = new SerializedString("facts");
     private static final SerializedString F_FILE = new SerializedString("file");
     private static final SerializedString F_FORMAT = new SerializedString("format");
     private static final SerializedString F_INFERRED = new SerializedString("inferred");
     private static final SerializedString F_INPUT = new SerializedString("input");
     private static final SerializedString F_LINE = new SerializedString("line");
     private static final SerializedString F_OUTCOME = new SerializedString("outcome");
-    private static final SerializedString F_PREMISES = new SerializedString("premises");
     private static final SerializedString F_RATIONALE = new SerializedString("rationale");
-    private static final SerializedString F_RULES = new SerializedString("rules");
     private static final SerializedString F_RULES_FINGERPRINT = new SerializedString("rulesFingerprint");
     private static final SerializedString F_SCENARIO = new SerializedString("scenario");
     private static final SerializedString F_SETTING = new SerializedString("setting");
@@ -198,8 +192,6 @@ public final class JsonReport {
     private static final SerializedString F_TITLE = new SerializedString("title");
     private static final SerializedString F_TREATMENTS = new SerializedString("treatments");
     private static final SerializedString F_TYPE = new SerializedString("type");
-    private static final SerializedString ID = new SerializedString("id");
-    private static final SerializedString RULE = new SerializedString("rule");
 
     /** A rule's description as a JSON object's bytes. */
     static byte[] ruleObject(RuleInfo r) throws IOException {
