@@ -15,18 +15,11 @@ public final class Derivation implements Comparable<Derivation> {
     private final Described[] premiseFacts;
 
     public Derivation(RuleInfo rule, List<String> premises) {
-        this(rule, premises, null);
+        this(rule, List.copyOf(premises), null);
     }
 
-    /**
-     * @param premiseFacts for each premise, the description whose key it is, or null (a matched value
-     *                     that is no fact of the memory, or a fact whose key took a suffix); may be null
-     */
-    public Derivation(RuleInfo rule, List<String> premises, Described[] premiseFacts) {
-        this(rule, List.copyOf(premises), premiseFacts == null ? null : premiseFacts.clone(), true);
-    }
-
-    private Derivation(RuleInfo rule, List<String> premises, Described[] premiseFacts, boolean checked) {
+    /** premiseFacts: for each premise its description, or null (a matched value that is no fact of the memory). */
+    private Derivation(RuleInfo rule, List<String> premises, Described[] premiseFacts) {
         this.rule = Objects.requireNonNull(rule);
         this.premises = premises;
         if (premiseFacts != null && premiseFacts.length != premises.size()) {
@@ -43,7 +36,7 @@ public final class Derivation implements Comparable<Derivation> {
         for (String p : premises) {
             Objects.requireNonNull(p);
         }
-        return new Derivation(rule, new Premises(premises), premiseFacts, true);
+        return new Derivation(rule, new Premises(premises), premiseFacts);
     }
 
     /** A read-only view of an array that nobody else holds. */

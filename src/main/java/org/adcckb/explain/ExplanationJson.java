@@ -30,9 +30,6 @@ final class ExplanationJson {
         int len;
         /** Per rule: its quoted name, and its entry of "rules" ("name":{...}). */
         final Map<RuleInfo, byte[][]> rules = new IdentityHashMap<>();
-        /** The last rules looked up, by identity hash: a result uses a dozen rules thirty times. */
-        final RuleInfo[] recentRules = new RuleInfo[64];
-        final byte[][][] recentBytes = new byte[64][][];
         /** Outcome ids, quoted: the same few hundred conclusions set the outcomes of a whole cohort. */
         final Map<String, byte[]> ids = new java.util.HashMap<>();
         RuleInfo[] used = new RuleInfo[16];
@@ -201,10 +198,6 @@ final class ExplanationJson {
     }
 
     private static byte[][] ruleBytes(Sink s, RuleInfo rule) throws IOException {
-        int slot = System.identityHashCode(rule) & (s.recentRules.length - 1);
-        if (s.recentRules[slot] == rule) {
-            return s.recentBytes[slot];
-        }
         byte[][] r = s.rules.get(rule);
         if (r == null) {
             if (s.rules.size() >= MAX_RULES) {
@@ -214,8 +207,6 @@ final class ExplanationJson {
             r = new byte[][] {name, concat(name, new byte[] {':'}, JsonReport.ruleObject(rule))};
             s.rules.put(rule, r);
         }
-        s.recentRules[slot] = rule;
-        s.recentBytes[slot] = r;
         return r;
     }
 
