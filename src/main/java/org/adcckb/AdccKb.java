@@ -39,10 +39,18 @@ public final class AdccKb {
 
     /** @param limits what scenario files may hold before they are refused */
     public AdccKb(KnowledgeBase kb, int maxFirings, org.adcckb.json.Limits limits) {
+        this(kb, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxFirings(maxFirings), limits);
+    }
+
+    /**
+     * @param run    how far each scenario's evaluation may go (firings, time)
+     * @param limits what scenario files may hold before they are refused
+     */
+    public AdccKb(KnowledgeBase kb, org.adcckb.reasoning.RunLimits run, org.adcckb.json.Limits limits) {
         this.kb = kb;
         this.limits = limits;
-        this.maxFirings = maxFirings;
-        this.reasoner = new Reasoner(kb, maxFirings);
+        this.maxFirings = run.maxFirings();
+        this.reasoner = new Reasoner(kb, run);
     }
 
     /** Compiles the rules directory; problems are reported as a {@link org.adcckb.kb.KnowledgeBaseException}. */

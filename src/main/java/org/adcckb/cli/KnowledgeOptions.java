@@ -18,6 +18,10 @@ final class KnowledgeOptions {
             description = "Stop a scenario whose rules fire more than N times (default: ${DEFAULT-VALUE}).")
     int maxFirings;
 
+    @Option(names = "--max-millis", paramLabel = "MS", defaultValue = "" + org.adcckb.reasoning.RunLimits.DEFAULT_MAX_MILLIS,
+            description = "Stop a scenario whose rules run longer than MS milliseconds, naming the rule that was running (default: ${DEFAULT-VALUE}).")
+    long maxMillis;
+
     @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Refuse a scenario file or batch line larger than N bytes (default: ${DEFAULT-VALUE}).")
     int maxBytes;
@@ -58,11 +62,19 @@ final class KnowledgeOptions {
 
     /** The knowledge base behind the question API, with this command's firing limit. */
     org.adcckb.AdccKb open() {
-        return new org.adcckb.AdccKb(load(), checkedMaxFirings(), limits());
+        return new org.adcckb.AdccKb(load(), runLimits(), limits());
     }
 
     Reasoner reasoner(KnowledgeBase kb) {
-        return new Reasoner(kb, checkedMaxFirings());
+        return new Reasoner(kb, runLimits());
+    }
+
+    /** How far each scenario may run: --max-firings and --max-millis. */
+    org.adcckb.reasoning.RunLimits runLimits() {
+        if (maxMillis < 1) {
+            throw new org.adcckb.json.InputException("--max-millis", "", "must be a positive number of milliseconds, got " + maxMillis);
+        }
+        return new org.adcckb.reasoning.RunLimits(checkedMaxFirings(), maxMillis);
     }
 
     int checkedMaxFirings() {

@@ -31,7 +31,7 @@ final class LintCommand extends KnowledgeCommand {
         if (samples < 0) {
             throw new InputException("--samples", "", "must be 0 or more, got " + samples);
         }
-        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.checkedMaxFirings());
+        Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.runLimits());
         StringBuilder out = new StringBuilder();
         if (format == Format.json) {
             ObjectNode root = new ObjectMapper().createObjectNode();

@@ -114,12 +114,17 @@ public final class Linter {
 
     /** As {@link #lint(Path, int)}, stopping a sampled scenario whose rules fire more than {@code maxFirings} times. */
     public static Report lint(Path dir, int samples, int maxFirings) {
+        return lint(dir, samples, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxFirings(maxFirings));
+    }
+
+    /** As {@link #lint(Path, int)}, each sampled scenario held to {@code run} (firings and time). */
+    public static Report lint(Path dir, int samples, org.adcckb.reasoning.RunLimits run) {
         Linter l = new Linter(dir);
-        l.maxFirings = maxFirings;
+        l.run = run;
         return l.run(samples);
     }
 
-    private int maxFirings = Reasoner.DEFAULT_MAX_FIRINGS;
+    private org.adcckb.reasoning.RunLimits run = org.adcckb.reasoning.RunLimits.DEFAULT;
 
     private Report run(int samples) {
         String shown = dir.toString();
@@ -433,7 +438,7 @@ public final class Linter {
      * warns about outcome levels that none of them reaches.
      */
     private int checkReach(KnowledgeBase kb, int samples) {
-        Reasoner reasoner = new Reasoner(kb, maxFirings);
+        Reasoner reasoner = new Reasoner(kb, run);
         Map<String, Set<String>> reached = new LinkedHashMap<>();
         for (String f : List.of("adcc", "fratricide", "nkDepletion")) {
             reached.put(f, new TreeSet<>());
@@ -468,6 +473,12 @@ public final class Linter {
                 done++;
             } catch (RuleLoopException e) {
                 error(kb.directory(), 0, null, "loop", e.getMessage());
+                return done;
+            } catch (org.adcckb.reasoning.RuleTimeoutException e) {
+                error(kb.directory(), 0, null, "timeout", e.getMessage());
+                return done;
+            } catch (org.adcckb.reasoning.RuleFailureException e) {
+                error(kb.directory(), 0, null, "throws", e.getMessage());
                 return done;
             }
         }

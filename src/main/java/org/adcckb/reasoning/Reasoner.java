@@ -37,17 +37,18 @@ import org.kie.api.runtime.rule.Match;
  */
 public final class Reasoner {
 
-    public static final int DEFAULT_MAX_FIRINGS = 100_000;
+    public static final int DEFAULT_MAX_FIRINGS = RunLimits.DEFAULT_MAX_FIRINGS;
 
     /** The conclusions the answer reads: outcomes (ADCC, fratricide, depletion) and cell states (surface CD38, antibody load). */
     public static final java.util.Set<String> REPORTED = java.util.Set.of(
             "Adcc", "Fratricide", "NkDepletion", "Cd38Surface", "AntibodyBinding");
 
     private final KnowledgeBase kb;
+    private final RunLimits limits;
     private final int maxFirings;
 
     public Reasoner(KnowledgeBase kb) {
-        this(kb, DEFAULT_MAX_FIRINGS);
+        this(kb, RunLimits.DEFAULT);
     }
 
     /** Nodes of the vocabulary's facts (agents, the CD38 scale), keyed by identity: they are inserted in every session. */
@@ -64,11 +65,13 @@ public final class Reasoner {
     private static final int MAX_DESCRIBED = 8192;
 
     public Reasoner(KnowledgeBase kb, int maxFirings) {
-        if (maxFirings < 1) {
-            throw new IllegalArgumentException("maxFirings must be positive");
-        }
+        this(kb, RunLimits.DEFAULT.withMaxFirings(maxFirings));
+    }
+
+    public Reasoner(KnowledgeBase kb, RunLimits limits) {
         this.kb = kb;
-        this.maxFirings = maxFirings;
+        this.limits = limits;
+        this.maxFirings = limits.maxFirings();
         Map<Object, KeyOrder.Memo> background = new IdentityHashMap<>();
         List<Object> vocabularyFacts = new ArrayList<>(kb.vocabulary().agents().values());
         vocabularyFacts.add(kb.vocabulary().cd38Scale());
@@ -82,6 +85,11 @@ public final class Reasoner {
 
     public KnowledgeBase knowledgeBase() {
         return kb;
+    }
+
+    /** How far each scenario may run. */
+    public RunLimits limits() {
+        return limits;
     }
 
     public Evaluation evaluate(Scenario scenario) {
@@ -113,11 +121,24 @@ public final class Reasoner {
                 session.addEventListener(recorder.runtime);
             }
             Inputs inputs = new Inputs();
-            for (Object fact : inputFacts(scenario)) {
-                inputs.add(fact, session.insert(fact));
+            boolean settled;
+            // Only the rules' own work is timed and may be stopped: never the reasoner's code around it.
+            Watchdog.Run run = Watchdog.get().start(session, limits.maxMillis());
+            try {
+                for (Object fact : inputFacts(scenario)) {
+                    inputs.add(fact, session.insert(fact));
+                }
+                int fired = session.fireAllRules(maxFirings);
+                settled = fired < maxFirings || session.fireAllRules(1) == 0;
+            } catch (RuntimeException | ThreadDeath | StackOverflowError e) {
+                throw RuleErrors.of(scenario.id(), e, run, kb);
+            } finally {
+                run.close();
             }
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings && session.fireAllRules(1) > 0) {
+            if (run.timedOut()) {
+                throw RuleErrors.timeout(scenario.id(), run, kb);
+            }
+            if (!settled) {
                 if (!record) {
                     return evaluate(scenario, explain, true); // fails again, naming the busy rules
                 }
