@@ -11,7 +11,9 @@ import org.adcckb.json.Limits;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
+import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
+import org.adcckb.reasoning.RuleTimeoutException;
 import org.adcckb.scenario.ScenarioReader;
 
 /**
@@ -54,20 +56,30 @@ public final class Lines {
      * into directly); true if it is an error record.
      */
     public boolean evaluate(byte[] text, long line, String origin, java.io.OutputStream out) {
-        Evaluation ev;
+        Evaluation ev = null;
+        String error = null;
         try {
             var scenario = reader.read(text, origin + ":" + line);
             ev = reasoner.evaluate(scenario, explain);
-        } catch (InputException | RuleLoopException e) {
-            try {
-                out.write(errorLine(line, e.getMessage()));
-            } catch (java.io.IOException io) {
-                throw new java.io.UncheckedIOException(io);
-            }
-            return true;
+        } catch (InputException e) {
+            error = e.getMessage(); // names the input and line already
+        } catch (RuleLoopException | RuleTimeoutException | RuleFailureException e) {
+            error = origin + ":" + line + ": " + e.getMessage();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Not the rules' doing as far as can be told: still this line's failure only.
+            error = origin + ":" + line + ": internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        JsonReport.line(out, ev, kb.fingerprint(), explain);
-        return false;
+        if (error == null) {
+            JsonReport.line(out, ev, kb.fingerprint(), explain);
+            return false;
+        }
+        try {
+            out.write(errorLine(line, error));
+        } catch (java.io.IOException io) {
+            throw new java.io.UncheckedIOException(io);
+        }
+        return true;
     }
 
     /** The error record of a line. */

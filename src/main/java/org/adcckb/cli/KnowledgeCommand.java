@@ -20,7 +20,7 @@ abstract class KnowledgeCommand implements Callable<Integer> {
     /** Writes the answer and reports success. */
     int print(CharSequence answer) {
         spec.commandLine().getOut().print(answer);
-        spec.commandLine().getOut().flush();
+        Main.checkWritten(spec.commandLine().getOut());
         return 0;
     }
 }

@@ -3,7 +3,9 @@ package org.adcckb.cli;
 import java.io.PrintWriter;
 import org.adcckb.json.InputException;
 import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
+import org.adcckb.reasoning.RuleTimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,15 +49,38 @@ public final class Main implements Runnable {
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new StandardOut(System.out));
+        // The descriptor itself, not System.out: a PrintStream hides write errors, and a full disk or a
+        // closed pipe must end the command, not let it report success.
+        cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof OutputFailure o) {
+            if (o.brokenPipe() && !debugRequested(parsed)) {
+                return OutputFailure.BROKEN_PIPE;
+            }
+            err.println("adcc: cannot write the answer to standard output: " + o.getMessage());
+            if (debugRequested(parsed)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return o.brokenPipe() ? OutputFailure.BROKEN_PIPE : INTERNAL;
+        }
+        if (e instanceof RuleFailureException) {
+            // The rules are code: a rule that throws is a defect of the knowledge base, named, without a trace.
+            err.println("adcc: " + e.getMessage());
+            err.println("adcc: this is a defect of the rules; fix the rule" + (debugRequested(parsed) ? "" : ", or run again with --debug for the stack trace"));
+            if (debugRequested(parsed)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return INTERNAL;
+        }
         boolean known = e instanceof InputException || e instanceof KnowledgeBaseException
-                || e instanceof RuleLoopException;
+                || e instanceof RuleLoopException || e instanceof RuleTimeoutException;
         if (known) {
             err.println("adcc: " + e.getMessage().replace("\n", "\nadcc: "));
         } else {
@@ -86,15 +111,66 @@ public final class Main implements Runnable {
      * stream, so that {@code batch} can write its results, UTF-8 already, as bytes.
      */
     static final class StandardOut extends PrintWriter {
-        private final java.io.OutputStream stream;
+        private final Checked stream;
 
         StandardOut(java.io.OutputStream stream) {
+            this(new Checked(stream));
+        }
+
+        private StandardOut(Checked stream) {
             super(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
             this.stream = stream;
         }
 
         java.io.OutputStream stream() {
             return stream;
+        }
+
+        /** The first write error, which the writer itself only flags. */
+        java.io.IOException failure() {
+            return stream.failure;
+        }
+    }
+
+    /** Passes bytes on and remembers the first failure, so that its cause can be told. */
+    private static final class Checked extends java.io.FilterOutputStream {
+        private volatile java.io.IOException failure;
+
+        Checked(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                out.write(b, off, len);
+            } catch (java.io.IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            try {
+                out.flush();
+            } catch (java.io.IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+    }
+
+    /** Flushes a command's standard output and ends the command if anything written to it was lost. */
+    static void checkWritten(PrintWriter out) {
+        out.flush();
+        if (out.checkError()) {
+            throw new OutputFailure(out instanceof StandardOut std ? std.failure() : null);
         }
     }
 

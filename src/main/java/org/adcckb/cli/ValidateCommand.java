@@ -3,11 +3,8 @@ package org.adcckb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.adcckb.expect.Validation;
@@ -45,9 +42,8 @@ final class ValidateCommand extends KnowledgeCommand {
         if (Files.isDirectory(out)) {
             throw new InputException(out.toString(), "", "is a directory; --output names the report file");
         }
-        Path dir = out.toAbsolutePath().normalize().getParent();
-        if (!check && (dir == null || !Files.isDirectory(dir))) {
-            throw new InputException(out.toString(), "", "cannot be written: no such directory " + dir);
+        if (!check) {
+            OutputFile.target(out); // refused before any work: a device, a directory, a missing directory
         }
         KnowledgeBase kb = knowledge.load();
         List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
@@ -67,7 +63,7 @@ final class ValidateCommand extends KnowledgeCommand {
             }
             err.println("adcc: " + out + " is up to date: " + summary);
         } else {
-            write(out, dir, bytes);
+            OutputFile.write(out, bytes);
             err.println("adcc: wrote " + out + ": " + summary);
         }
         err.flush();
@@ -82,29 +78,6 @@ final class ValidateCommand extends KnowledgeCommand {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Writes a temporary file beside the report, then moves it over the report. */
-    private static void write(Path out, Path dir, byte[] bytes) {
-        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InputException(out.toString(), "", "cannot be written: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the move took it, or there is nothing more to do
-            }
         }
     }
 
