@@ -68,4 +68,27 @@ class PartitionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SharedKnowledge.get(TestKb.RULES, "0".repeat(64)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the 000");
     }
+
+    @Test
+    void aPartitionGivesARecordForALineWhoseRuleThrowsOrNeverReturns(@TempDir Path tmp) throws IOException {
+        var kb = org.adcckb.kb.KnowledgeBaseLoader.load(org.adcckb.FaultyRules.copy(tmp));
+        var reasoner = new org.adcckb.reasoning.Reasoner(kb, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxMillis(300));
+        Lines lines = new Lines(kb, reasoner, Limits.DEFAULT, false);
+        List<String> part = List.of(scenario("a", "mm"), scenario("b", "boom"), scenario("c", "spin"), scenario("d", "mm"));
+        List<String> out = new ArrayList<>();
+        lines.partition(part.iterator(), 101, "part-7").forEachRemaining(out::add);
+        assertThat(out).hasSize(4);
+        assertThat(JSON.readTree(out.get(0)).path("scenario").asText()).isEqualTo("a");
+        assertThat(JSON.readTree(out.get(1)).path("line").asInt()).isEqualTo(102);
+        assertThat(JSON.readTree(out.get(1)).path("error").asText())
+                .startsWith("part-7:102: scenario b: rule \"" + org.adcckb.FaultyRules.THROWS + "\"");
+        assertThat(JSON.readTree(out.get(2)).path("error").asText())
+                .startsWith("part-7:103: scenario c: the rules did not finish within 300 ms; rule \"" + org.adcckb.FaultyRules.SPINS + "\"");
+        assertThat(JSON.readTree(out.get(3)).path("scenario").asText()).isEqualTo("d");
+    }
+
+    private static String scenario(String id, String myeloma) {
+        return "{\"id\":\"" + id + "\",\"cells\":[{\"id\":\"" + myeloma + "\",\"type\":\"myeloma\",\"cd38\":\"low\"},"
+                + "{\"id\":\"nk\",\"type\":\"nk\",\"cd38\":\"high\",\"cd16\":\"158V\"}],\"treatments\":[{\"agent\":\"daratumumab\"}]}";
+    }
 }
