@@ -121,23 +121,7 @@ public final class Reasoner {
                 session.addEventListener(recorder.runtime);
             }
             Inputs inputs = new Inputs();
-            boolean settled;
-            // Only the rules' own work is timed and may be stopped: never the reasoner's code around it.
-            Watchdog.Run run = Watchdog.get().start(session, limits.maxMillis());
-            try {
-                for (Object fact : inputFacts(scenario)) {
-                    inputs.add(fact, session.insert(fact));
-                }
-                int fired = session.fireAllRules(maxFirings);
-                settled = fired < maxFirings || session.fireAllRules(1) == 0;
-            } catch (RuntimeException | ThreadDeath | StackOverflowError e) {
-                throw RuleErrors.of(scenario.id(), e, run, kb);
-            } finally {
-                run.close();
-            }
-            if (run.timedOut()) {
-                throw RuleErrors.timeout(scenario.id(), run, kb);
-            }
+            boolean settled = Guarded.fire(session, inputFacts(scenario), scenario.id(), limits, kb, inputs::add);
             if (!settled) {
                 if (!record) {
                     return evaluate(scenario, explain, true); // fails again, naming the busy rules
