@@ -87,7 +87,7 @@ class RuleFailureTest {
         Path in = file("cohort.jsonl", String.join("\n", lines) + "\n");
         Path without = file("clean.jsonl", String.join("\n", clean) + "\n");
         Run r = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> run("batch", "--rules", rules.toString(), "--max-millis", "300", "--threads", "2", in.toString()));
+                () -> run("batch", "--rules", rules.toString(), "--max-millis", "2000", "--threads", "2", in.toString()));
         Run good = run("batch", "--rules", rules.toString(), "--threads", "2", without.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.BAD_INPUT);
         List<String> out = r.outLines();
@@ -96,7 +96,7 @@ class RuleFailureTest {
             JsonNode n = JSON.readTree(out.get(spin - 1));
             assertThat(n.path("line").asInt()).isEqualTo(spin);
             assertThat(n.path("error").asText()).isEqualTo(in + ":" + spin + ": scenario s" + spin
-                    + ": the rules did not finish within 300 ms; rule " + place(FaultyRules.SPINS) + " was running. "
+                    + ": the rules did not finish within 2000 ms; rule " + place(FaultyRules.SPINS) + " was running. "
                     + "A rule whose consequence never returns hangs; raise the limit with --max-millis if the rule set is just slow");
         }
         // Every other line, evaluated by the same threads after a stopped rule, is what a clean run gives.
@@ -147,10 +147,10 @@ class RuleFailureTest {
     void explainStopsARuleThatNeverReturnsAndNamesIt() throws IOException {
         Path spin = file("spin.json", scenario("spin-scenario", "spin"));
         Run r = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> run("explain", "--rules", rules.toString(), "--max-millis", "200", spin.toString()));
+                () -> run("explain", "--rules", rules.toString(), "--max-millis", "2000", spin.toString()));
         assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("scenario spin-scenario: the rules did not finish within 200 ms; rule "
+        assertThat(r.err()).contains("scenario spin-scenario: the rules did not finish within 2000 ms; rule "
                 + place(FaultyRules.SPINS) + " was running").doesNotContain("\tat ");
         // The thread that was stopped evaluates the next scenario normally.
         Run after = run("explain", "--rules", rules.toString(), "--format", "json", file("fine.json", scenario("fine", "mm")).toString());
