@@ -189,4 +189,36 @@ class LintTest {
         assertThat(ok).isZero();
         assertThat(clean.toString()).isEqualTo(TestKb.kb().rules().size() + " rules, 500 random scenarios: 0 errors, 0 warnings\n");
     }
+
+    @Test
+    void aRuleThatNeverReturnsOrThrowsOnEverySampleIsAnErrorNotAHang() throws IOException {
+        copy();
+        String rule = """
+
+                rule "Spins on every myeloma population"
+                    @source("doi:10.3390/cancers13123072")
+                    @evidence("C")
+                    @inferred("a test fault")
+                    @rationale("Never returns.")
+                when
+                    Cell( type == "myeloma" )
+                then
+                    long n = 1;
+                    while (n != 0) { n = (n * 31 + 7) % 1000003 + 1; }
+                end
+                """;
+        Files.writeString(tmp.resolve("fratricide.drl"), Files.readString(tmp.resolve("fratricide.drl")) + rule);
+        Linter.Report r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Linter.lint(tmp, 2000, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxMillis(1500)));
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("timeout")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("did not finish within 1500 ms; rule \"Spins on every myeloma population\" (fratricide.drl:"));
+        assertThat(r.sampled()).isZero();
+
+        Files.writeString(tmp.resolve("fratricide.drl"), Files.readString(tmp.resolve("fratricide.drl"))
+                .replace("while (n != 0) { n = (n * 31 + 7) % 1000003 + 1; }", "throw new ArithmeticException(\"deliberate\");"));
+        Linter.Report thrown = Linter.lint(tmp, 2000);
+        assertThat(thrown.findings()).filteredOn(f -> f.check().equals("throws")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("rule \"Spins on every myeloma population\" (fratricide.drl:")
+                        .contains("ArithmeticException: deliberate"));
+    }
 }
