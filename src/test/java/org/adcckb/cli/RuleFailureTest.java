@@ -73,6 +73,20 @@ class RuleFailureTest {
             }
         }
         assertThat(r.err()).contains("batch: 2000 scenarios, 1 failed").doesNotContain("\tat ");
+        assertThat(Files.readString(DOC)).as("the record shown in " + DOC)
+                .contains(out.get(699).replace(in.toString(), "cohort.jsonl"));
+    }
+
+    private static final Path DOC = Path.of("docs/SCENARIO-FORMAT.md");
+
+    /** The messages docs/SCENARIO-FORMAT.md shows are the ones the tool prints. */
+    @Test
+    void theDocumentedMessagesAreWhatTheToolPrints() throws IOException {
+        String doc = Files.readString(DOC);
+        Run boom = run("explain", "--rules", rules.toString(), file("boom.json", scenario("boom", "boom")).toString());
+        Run spin = run("explain", "--rules", rules.toString(), "--max-millis", "2000", file("spin.json", scenario("spin", "spin")).toString());
+        assertThat(boom.err().lines()).hasSize(2).allSatisfy(line -> assertThat(doc).contains(line));
+        assertThat(spin.err().lines()).hasSize(1).allSatisfy(line -> assertThat(doc).contains(line));
     }
 
     @Test
