@@ -55,7 +55,7 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean known = e instanceof InputException || e instanceof KnowledgeBaseException
-                || e instanceof RuleLoopException;
+                || e instanceof RuleLoopException || e instanceof org.adcckb.whatif.BudgetException;
         if (known) {
             err.println("adcc: " + e.getMessage().replace("\n", "\nadcc: "));
         } else {
