@@ -8,7 +8,7 @@ import java.util.Locale;
  * which may evaluate many scenarios.
  *
  * <p>Memory is bounded through the counts: a sweep keeps one row per combination (at most
- * {@code maxCombinations}); a why-not draws its sets lazily, a batch at a time, and keeps only its
+ * {@code maxCombinations}); a why-not draws its sets lazily, a few per worker in flight, and keeps only its
  * solutions (at most {@code maxSolutions}). Time is bounded by {@code maxMillis}, checked between
  * evaluations and while waiting for them.
  *

@@ -1,5 +1,6 @@
 package org.adcckb.whatif;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,14 +18,18 @@ import org.adcckb.scenario.Treatment;
 /**
  * Why-not's search for the minimal sets of added treatments that reach a goal, within a {@link Budget}.
  * The number of sets is known before anything runs (the sum of C(n, k) for k = 1..max over n candidates)
- * and a search over budget is refused at once. The sets are then drawn lazily in lexicographic order and
- * evaluated a batch at a time, so that what is held at any moment is one batch and the solutions found
+ * and a search over budget is refused at once. The sets are then drawn lazily in lexicographic order, with
+ * at most 64 per worker in flight, so that what is held at any moment is those and the solutions found
  * (at most {@code maxSolutions}); the time is checked while drawing and while waiting for each answer.
  */
 final class WhyNotSearch {
 
     /** Sets in flight per worker: enough to keep the workers busy, few enough to hold. */
-    private static final int BATCH_PER_THREAD = 64;
+    private static final int IN_FLIGHT_PER_THREAD = 64;
+
+    /** A set drawn and submitted, and whether it reaches the goal once evaluated. */
+    private record Pending(List<Treatment> set, Future<Boolean> reached) {
+    }
 
     /** The solutions, smallest first and in the order drawn, and how many sets were evaluated. */
     record Found(List<List<Treatment>> solutions, int evaluated) {
@@ -99,10 +104,14 @@ final class WhyNotSearch {
         });
         try {
             for (int size = 1; size <= maxSize && size <= candidates.size(); size++) {
+                // A set is skipped when a smaller solution lies inside (it would not be minimal). Only the
+                // solutions of smaller sizes can: a set never contains another of its own size. So the sets
+                // of one size are drawn and evaluated in a stream, without waiting for each other.
+                List<List<Treatment>> smaller = List.copyOf(found);
                 Subsets subsets = new Subsets(candidates.size(), size);
-                while (subsets.hasNext()) {
-                    List<List<Treatment>> batch = new ArrayList<>();
-                    while (batch.size() < workers * BATCH_PER_THREAD && subsets.hasNext()) {
+                ArrayDeque<Pending> window = new ArrayDeque<>();
+                while (subsets.hasNext() || !window.isEmpty()) {
+                    while (window.size() < workers * IN_FLIGHT_PER_THREAD && subsets.hasNext()) {
                         if (deadline.passed()) {
                             throw overTime();
                         }
@@ -110,24 +119,18 @@ final class WhyNotSearch {
                         for (int i : subsets.next()) {
                             set.add(candidates.get(i));
                         }
-                        // Else not minimal: a smaller solution lies inside. A set of the same size never
-                        // contains another, so solutions found earlier in this size do not change the answer.
-                        if (found.stream().noneMatch(set::containsAll)) {
-                            batch.add(set);
+                        if (smaller.stream().noneMatch(set::containsAll)) {
+                            evaluated++;
+                            window.add(new Pending(set, pool.submit(() -> goal.met(
+                                    reasoner.evaluate(withAdded(scenario, set, vocabulary), false).outcome()))));
                         }
                     }
-                    evaluated += batch.size();
-                    List<Future<Boolean>> reached = new ArrayList<>(batch.size());
-                    for (List<Treatment> set : batch) {
-                        reached.add(pool.submit(() -> goal.met(reasoner.evaluate(withAdded(scenario, set, vocabulary), false).outcome())));
-                    }
-                    // Kept in the order the sets were drawn: the answer does not depend on timing.
-                    for (int k = 0; k < batch.size(); k++) {
-                        if (reached.get(k).get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS)) {
-                            found.add(batch.get(k));
-                            if (found.size() > budget.maxSolutions()) {
-                                throw tooManySolutions();
-                            }
+                    Pending next = window.poll();
+                    // Taken in the order the sets were drawn: the answer does not depend on timing.
+                    if (next != null && next.reached().get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS)) {
+                        found.add(next.set());
+                        if (found.size() > budget.maxSolutions()) {
+                            throw tooManySolutions();
                         }
                     }
                 }
