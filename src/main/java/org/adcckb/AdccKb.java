@@ -9,6 +9,7 @@ import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.ScenarioReader;
+import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.WhatIf;
 
 /**
@@ -22,7 +23,8 @@ import org.adcckb.whatif.WhatIf;
  * }</pre>
  *
  * <p>One instance may be shared by any number of threads: the compiled knowledge base is read-only and
- * every evaluation runs in a session of its own.
+ * every evaluation runs in a session of its own. The questions that evaluate many scenarios (sweep,
+ * why-not) and what-if run within a {@link Budget}: {@link Budget#DEFAULT} unless one is given.
  */
 public final class AdccKb {
 
@@ -77,7 +79,13 @@ public final class AdccKb {
     /** Every combination of the factors, {@code threads} at a time; {@code progress} may be null. */
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
                                                 org.adcckb.whatif.Sweep.Progress progress) {
-        return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress);
+        return sweep(s, factors, threads, progress, Budget.DEFAULT);
+    }
+
+    /** As {@link #sweep(Scenario, List, int, org.adcckb.whatif.Sweep.Progress)}, within {@code budget}. */
+    public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
+                                                org.adcckb.whatif.Sweep.Progress progress, Budget budget) {
+        return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress, budget);
     }
 
     /**
@@ -90,8 +98,17 @@ public final class AdccKb {
 
     /** As {@link #whyNot(Scenario, org.adcckb.whatif.Goal, int)}, searching only among {@code agents} (null: all). */
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize, java.util.Collection<String> agents) {
+        return whyNot(s, goal, maxSize, agents, Budget.DEFAULT);
+    }
+
+    /**
+     * As {@link #whyNot(Scenario, org.adcckb.whatif.Goal, int, java.util.Collection)}, within {@code budget}:
+     * a search over it is refused before it runs, or stopped, with a {@link org.adcckb.whatif.BudgetException}.
+     */
+    public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize,
+                                           java.util.Collection<String> agents, Budget budget) {
         return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes, maxFirings,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), budget);
     }
 
     /** The rules compiled again with why-not's prefix queries, built on first use. */
@@ -110,7 +127,11 @@ public final class AdccKb {
 
     /** Applies the edits to a copy of the scenario and compares both, each in a fresh session. */
     public WhatIf whatIf(Scenario s, List<Edit> edits) {
-        Scenario variant = Edit.applyAll(s, edits, kb.vocabulary());
-        return WhatIf.compare(edits, reasoner.evaluate(s), reasoner.evaluate(variant), kb.shapes());
+        return whatIf(s, edits, Budget.DEFAULT);
+    }
+
+    /** As {@link #whatIf(Scenario, List)}, within the time of {@code budget}. */
+    public WhatIf whatIf(Scenario s, List<Edit> edits, Budget budget) {
+        return WhatIf.ask(s, edits, reasoner, kb, budget);
     }
 }

@@ -80,7 +80,8 @@ public final class Main implements Runnable {
             return INTERNAL;
         }
         boolean known = e instanceof InputException || e instanceof KnowledgeBaseException
-                || e instanceof RuleLoopException || e instanceof RuleTimeoutException;
+                || e instanceof RuleLoopException || e instanceof RuleTimeoutException
+                || e instanceof org.adcckb.whatif.BudgetException;
         if (known) {
             err.println("adcc: " + e.getMessage().replace("\n", "\nadcc: "));
         } else {

@@ -9,6 +9,7 @@ import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.SweepReport;
 import org.adcckb.explain.graph.HtmlReport;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Evaluate the full factorial of up to 12 factors (treatments present or absent, cell fields over values), "
+        description = "Evaluate the full factorial of up to 12 factors and --max-combinations combinations (treatments present or absent, cell fields over values), "
                 + "in parallel, ranked by ADCC, then less fratricide and NK depletion; with the main effect of each factor.")
 final class SweepCommand extends KnowledgeCommand {
 
@@ -36,8 +37,17 @@ final class SweepCommand extends KnowledgeCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_COMBINATIONS,
+            description = "Refuse, before anything runs, a sweep of more than N combinations (default: ${DEFAULT-VALUE}).")
+    long maxCombinations;
+
+    @Option(names = "--budget-millis", paramLabel = "MS", defaultValue = "" + Budget.DEFAULT_MAX_MILLIS,
+            description = BudgetOptions.MILLIS_HELP)
+    long budgetMillis;
+
     @Override
     public Integer call() {
+        Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, Budget.DEFAULT_MAX_SOLUTIONS);
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
         List<Factor> factors = new ArrayList<>();
@@ -48,7 +58,7 @@ final class SweepCommand extends KnowledgeCommand {
         if (n < 1) {
             throw new org.adcckb.json.InputException("--threads", "", "must be a positive number, got " + n);
         }
-        Sweep.Result r = kb.sweep(s, factors, n, new StderrProgress(spec.commandLine().getErr()));
+        Sweep.Result r = kb.sweep(s, factors, n, new StderrProgress(spec.commandLine().getErr()), budget);
         String out = switch (format) {
             case text -> SweepReport.text(r);
             case csv -> SweepReport.csv(r);

@@ -10,6 +10,7 @@ import org.adcckb.explain.graph.HtmlReport;
 import org.adcckb.json.InputException;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.WhatIf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,10 @@ final class WhatIfCommand extends KnowledgeCommand {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or html (a self-contained page with both derivation graphs).")
     Format format;
 
+    @Option(names = "--budget-millis", paramLabel = "MS", defaultValue = "" + Budget.DEFAULT_MAX_MILLIS,
+            description = BudgetOptions.MILLIS_HELP)
+    long budgetMillis;
+
     @Override
     public Integer call() {
         List<Edit> edits = new ArrayList<>();
@@ -48,9 +53,10 @@ final class WhatIfCommand extends KnowledgeCommand {
         if (edits.isEmpty()) {
             throw new InputException("whatif", "", "give at least one edit: --add AGENT[@CELL], --remove AGENT[@CELL] or --set CELL.FIELD=VALUE");
         }
+        Budget budget = BudgetOptions.ofMillis(budgetMillis);
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
-        WhatIf w = kb.whatIf(s, edits);
+        WhatIf w = kb.whatIf(s, edits, budget);
         String out = switch (format) {
             case text -> WhatIfReport.text(w);
             case json -> JsonReport.pretty(WhatIfReport.toJson(w, kb.knowledgeBase().fingerprint())) + "\n";

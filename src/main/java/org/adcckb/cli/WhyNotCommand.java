@@ -6,6 +6,7 @@ import org.adcckb.explain.JsonReport;
 import org.adcckb.explain.WhyNotReport;
 import org.adcckb.json.InputException;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.Goal;
 import org.adcckb.whatif.WhyNot;
 import picocli.CommandLine.Command;
@@ -39,15 +40,29 @@ final class WhyNotCommand extends KnowledgeCommand {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
 
+    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_COMBINATIONS,
+            description = "Refuse, before anything runs, a search of more than N sets of added treatments "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long maxCombinations;
+
+    @Option(names = "--budget-millis", paramLabel = "MS", defaultValue = "" + Budget.DEFAULT_MAX_MILLIS,
+            description = BudgetOptions.MILLIS_HELP)
+    long budgetMillis;
+
+    @Option(names = "--max-solutions", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_SOLUTIONS,
+            description = "Stop a search that finds more than N minimal solutions (default: ${DEFAULT-VALUE}).")
+    int maxSolutions;
+
     @Override
     public Integer call() {
         Goal g = Goal.parse(goal);
         if (max < 1 || max > 4) {
             throw new InputException("--max", "", "must be 1 to 4, got " + max);
         }
+        Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
-        WhyNot w = kb.whyNot(s, g, max, agents);
+        WhyNot w = kb.whyNot(s, g, max, agents, budget);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhyNotReport.text(w);

@@ -72,6 +72,8 @@ final class ApiHandler implements HttpHandler {
         } catch (InputException | RuleLoopException e) {
             // The command line's exit code 2: the caller's input, with the message the command line prints.
             Exchanges.error(ex, 400, e.getMessage());
+        } catch (org.adcckb.whatif.BudgetException e) { // a question over its budget: refused, the server stays free
+            Exchanges.error(ex, 422, e.getMessage());
         } catch (KnowledgeBaseException e) {
             Exchanges.error(ex, 503, e.getMessage());
         } catch (IOException e) {

@@ -23,6 +23,8 @@ import org.adcckb.reasoning.Evaluation;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.ScenarioReader;
+import org.adcckb.whatif.Budget;
+import org.adcckb.whatif.BudgetException;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Goal;
 import org.adcckb.whatif.Sweep;
@@ -30,21 +32,34 @@ import org.adcckb.whatif.Sweep;
 /**
  * The questions of the command line, asked over HTTP: the same readers, the same validation and the same
  * JSON as {@code explain}, {@code whatif}, {@code sweep} and {@code whynot} with {@code --format json}.
- * Only the scenario comes from the request; the rules are always the server's.
+ * Only the scenario comes from the request; the rules are always the server's. Every question runs within
+ * the server's {@link Budget}, which a request may lower but not raise; one over it is answered 422.
  */
 final class Questions {
 
     /** Where a scenario nested in a request object is named in messages. */
     static final String NESTED = "scenario of the request body";
 
+    /** The bounds a request's {@code "budget"} may name, per question: what-if evaluates two scenarios, so only its time. */
+    private static final List<String> WHATIF_BOUNDS = List.of("maxMillis");
+    private static final List<String> SWEEP_BOUNDS = List.of("maxCombinations", "maxMillis");
+    private static final List<String> WHYNOT_BOUNDS = List.of("maxCombinations", "maxMillis", "maxSolutions");
+
     private final LiveKnowledge knowledge;
     private final ScenarioCatalog catalog;
     private final Limits limits;
+    private final Budget ceiling;
 
     Questions(LiveKnowledge knowledge, ScenarioCatalog catalog, Limits limits) {
+        this(knowledge, catalog, limits, Budget.DEFAULT);
+    }
+
+    /** @param ceiling the most any question may cost; a request's own {@code "budget"} may only lower it */
+    Questions(LiveKnowledge knowledge, ScenarioCatalog catalog, Limits limits, Budget ceiling) {
         this.knowledge = knowledge;
         this.catalog = catalog;
         this.limits = limits;
+        this.ceiling = ceiling;
     }
 
     /** POST /api/evaluate: the scenario is the body; the answer is explain's JSON plus the graph. */
@@ -57,11 +72,15 @@ final class Questions {
         Exchanges.json(ex, 200, out);
     }
 
-    /** POST /api/whatif: {"scenario": {...}, "remove": [...], "add": [...], "set": [...]}, applied in that order. */
+    /**
+     * POST /api/whatif: {"scenario": {...}, "remove": [...], "add": [...], "set": [...], "budget": {"maxMillis": MS}},
+     * the edits applied in that order.
+     */
     void whatIf(HttpExchange ex) throws IOException {
         AdccKb kb = knowledge.require();
-        Obj req = request(ex, List.of("scenario", "remove", "add", "set"));
+        Obj req = request(ex, List.of("scenario", "remove", "add", "set", "budget"));
         Scenario s = scenario(kb, req);
+        Budget budget = budget(req, WHATIF_BOUNDS);
         List<Edit> edits = new ArrayList<>();
         edits(req, "remove", Edit::remove, edits);
         edits(req, "add", Edit::add, edits);
@@ -70,14 +89,18 @@ final class Questions {
             throw new InputException(Exchanges.BODY, "$", "give at least one edit: \"add\", \"remove\" or \"set\", "
                     + "each a list of strings as on the command line (\"atra@mm\", \"nk.cd38=low\")");
         }
-        Exchanges.json(ex, 200, WhatIfReport.toJson(kb.whatIf(s, edits), kb.knowledgeBase().fingerprint()));
+        Exchanges.json(ex, 200, WhatIfReport.toJson(within(() -> kb.whatIf(s, edits, budget)), kb.knowledgeBase().fingerprint()));
     }
 
-    /** POST /api/sweep: {"scenario": {...}, "vary": ["atra@mm,cd38_nanobody@nk", "nk.cd38=low|high"]}. */
+    /**
+     * POST /api/sweep: {"scenario": {...}, "vary": ["atra@mm,cd38_nanobody@nk", "nk.cd38=low|high"],
+     * "budget": {"maxCombinations": N, "maxMillis": MS}}.
+     */
     void sweep(HttpExchange ex) throws IOException {
         AdccKb kb = knowledge.require();
-        Obj req = request(ex, List.of("scenario", "vary"));
+        Obj req = request(ex, List.of("scenario", "vary", "budget"));
         Scenario s = scenario(kb, req);
+        Budget budget = budget(req, SWEEP_BOUNDS);
         List<String> vary = strings(req, "vary");
         if (vary.isEmpty()) {
             throw req.error("missing required field 'vary': a list such as [\"atra@mm,cd38_nanobody@nk\"]");
@@ -88,15 +111,19 @@ final class Questions {
             factors.addAll(at("$.vary[" + i + "]", () -> Factor.parse(v, s, kb.knowledgeBase().vocabulary())));
         }
         // Requests already run in parallel on the server's executor; a sweep takes the cores it finds.
-        Sweep.Result r = at("$.vary", () -> kb.sweep(s, factors, Runtime.getRuntime().availableProcessors(), null));
+        Sweep.Result r = at("$.vary", () -> within(() -> kb.sweep(s, factors, Runtime.getRuntime().availableProcessors(), null, budget)));
         Exchanges.json(ex, 200, SweepReport.json(r, kb.knowledgeBase().fingerprint()));
     }
 
-    /** POST /api/whynot: {"scenario": {...}, "goal": "adcc>=moderate", "max": 3, "agents": [...]}. */
+    /**
+     * POST /api/whynot: {"scenario": {...}, "goal": "adcc>=moderate", "max": 3, "agents": [...],
+     * "budget": {"maxCombinations": N, "maxMillis": MS, "maxSolutions": N}}.
+     */
     void whyNot(HttpExchange ex) throws IOException {
         AdccKb kb = knowledge.require();
-        Obj req = request(ex, List.of("scenario", "goal", "max", "agents"));
+        Obj req = request(ex, List.of("scenario", "goal", "max", "agents", "budget"));
         Scenario s = scenario(kb, req);
+        Budget budget = budget(req, WHYNOT_BOUNDS);
         String goalText = req.get("goal").text();
         Goal goal = at("$.goal", () -> Goal.parse(goalText));
         int max = 3;
@@ -110,7 +137,7 @@ final class Questions {
         }
         List<String> agents = req.has("agents") ? strings(req, "agents") : null;
         int most = max;
-        Exchanges.json(ex, 200, WhyNotReport.json(at("$.agents", () -> kb.whyNot(s, goal, most, agents)),
+        Exchanges.json(ex, 200, WhyNotReport.json(at("$.agents", () -> within(() -> kb.whyNot(s, goal, most, agents, budget))),
                 kb.knowledgeBase().fingerprint()));
     }
 
@@ -188,6 +215,45 @@ final class Questions {
             int space = e.file().indexOf(' ');
             String given = space < 0 ? "" : "'" + e.file().substring(space + 1) + "': ";
             throw new InputException(Exchanges.BODY, path, given + e.detail());
+        }
+    }
+
+    /**
+     * The request's {@code "budget"}: each bound it names lowers the server's, and none can raise it (a
+     * larger value is held to the server's); the bounds it leaves out are the server's.
+     */
+    private Budget budget(Obj req, List<String> bounds) {
+        if (!req.has("budget")) {
+            return ceiling;
+        }
+        Obj b = req.get("budget").object().only(bounds);
+        Budget asked = ceiling;
+        if (b.has("maxCombinations")) {
+            asked = asked.withMaxCombinations(positiveWhole(b.get("maxCombinations")));
+        }
+        if (b.has("maxMillis")) {
+            asked = asked.withMaxMillis(positiveWhole(b.get("maxMillis")));
+        }
+        if (b.has("maxSolutions")) {
+            asked = asked.withMaxSolutions((int) Math.min(Integer.MAX_VALUE, positiveWhole(b.get("maxSolutions"))));
+        }
+        return asked.within(ceiling);
+    }
+
+    private static long positiveWhole(Value v) {
+        double d = v.number();
+        if (d != Math.rint(d) || d < 1) {
+            throw v.error("must be a whole number from 1 up, got " + v.node());
+        }
+        return d >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) d;
+    }
+
+    /** Runs a question, naming the bounds of a refusal as the request's fields rather than the command line's options. */
+    private static <T> T within(java.util.function.Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (BudgetException e) {
+            throw e.inRequest();
         }
     }
 

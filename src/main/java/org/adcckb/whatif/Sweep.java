@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adcckb.facts.Levels;
 import org.adcckb.json.InputException;
@@ -22,12 +24,12 @@ import org.adcckb.scenario.Scenario;
 /**
  * The full factorial over a set of factors: every combination evaluated in a session of its own, spread
  * over the cores, ranked by ADCC and then by how little fratricide and NK depletion it costs, with the
- * main effect of each factor.
+ * main effect of each factor. The number of combinations is counted before any runs and held to a
+ * {@link Budget}, as is the time.
  */
 public final class Sweep {
 
     public static final int MAX_FACTORS = 12;
-    public static final int MAX_COMBINATIONS = 100_000;
 
     /** Reports progress: {@code done} of {@code total} combinations evaluated. */
     public interface Progress {
@@ -58,8 +60,14 @@ public final class Sweep {
     private Sweep() {
     }
 
+    /**
+     * @param budget how many combinations the sweep may have (counted before any runs; each is kept as a
+     *               row) and for how long it may run; a sweep over it is refused or stopped with a
+     *               {@link BudgetException}
+     */
     public static Result run(Scenario base, List<Factor> factors, Reasoner reasoner, Vocabulary vocabulary,
-                             int threads, Progress progress) {
+                             int threads, Progress progress, Budget budget) {
+        Budget.Deadline deadline = budget.start();
         if (factors.isEmpty()) {
             throw new InputException("--vary", "", "give at least one factor to vary");
         }
@@ -74,10 +82,12 @@ public final class Sweep {
         }
         long total = 1;
         for (Factor f : factors) {
-            total *= f.levels().size();
-            if (total > MAX_COMBINATIONS) {
-                throw new InputException("--vary", "", "more than " + MAX_COMBINATIONS + " combinations; vary fewer factors or levels");
-            }
+            total = Budget.times(total, f.levels().size());
+        }
+        if (total > budget.maxCombinations() || total > Integer.MAX_VALUE) {
+            throw new BudgetException("sweep: " + Budget.count(total) + " combinations of " + factors.size()
+                    + (factors.size() == 1 ? " factor" : " factors") + " exceed the budget of "
+                    + Budget.count(budget.maxCombinations()) + " ({maxCombinations}); " + NARROW);
         }
         int n = (int) total;
         Row[] rows = new Row[n];
@@ -94,6 +104,9 @@ public final class Sweep {
                 final int first = w;
                 futures.add(pool.submit(() -> {
                     for (int i = first; i < n; i += workers) {
+                        if (deadline.passed()) {
+                            return; // the caller finds the rows missing and says why
+                        }
                         rows[i] = evaluate(base, factors, i, reasoner, vocabulary);
                         int d = done.incrementAndGet();
                         if (progress != null) {
@@ -103,8 +116,13 @@ public final class Sweep {
                 }));
             }
             for (Future<?> f : futures) {
-                f.get();
+                f.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
             }
+            if (done.get() < n) {
+                throw overTime(budget, n);
+            }
+        } catch (TimeoutException e) {
+            throw overTime(budget, n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
@@ -114,11 +132,20 @@ public final class Sweep {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
+            // Evaluations still running finish within the reasoner's own time limit; none are waited for.
             pool.shutdownNow();
         }
         List<Row> ranked = new ArrayList<>(List.of(rows));
         ranked.sort(ranking(factors));
         return new Result(base, List.copyOf(factors), List.copyOf(ranked), effects(factors, rows));
+    }
+
+    private static final String NARROW = "vary fewer factors or levels ({vary})";
+
+    private static BudgetException overTime(Budget budget, int n) {
+        return new BudgetException("sweep: stopped at the time budget of " + Budget.count(budget.maxMillis())
+                + " ms ({maxMillis}) before its " + Budget.count(n) + " combinations were evaluated; " + NARROW
+                + ", or allow more time with {maxMillis}");
     }
 
     /** Levels of combination {@code index}: the first factor varies slowest. */

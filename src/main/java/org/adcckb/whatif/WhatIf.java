@@ -11,10 +11,13 @@ import java.util.TreeSet;
 import org.adcckb.explain.Derivation;
 import org.adcckb.explain.Node;
 import org.adcckb.facts.Levels;
+import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleShapes;
 import org.adcckb.reasoning.CellState;
 import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
 
 /**
  * The difference an edit makes: outcome and cell changes with their direction, the conclusions gained,
@@ -29,6 +32,28 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
     static final String GAINED = "gained";
     static final String LOST = "lost";
     static final String CHANGED = "changed";
+
+    /**
+     * Evaluates the scenario and its edited copy, each in a fresh session, and compares them; the
+     * question stops with a {@link BudgetException} once the budget's time is spent (an evaluation in
+     * progress is held by the reasoner's own time limit).
+     */
+    public static WhatIf ask(Scenario s, List<Edit> edits, Reasoner reasoner, KnowledgeBase kb, Budget budget) {
+        Budget.Deadline deadline = budget.start();
+        Scenario edited = Edit.applyAll(s, edits, kb.vocabulary());
+        Evaluation baseline = reasoner.evaluate(s);
+        checkTime(deadline, budget);
+        Evaluation variant = reasoner.evaluate(edited);
+        checkTime(deadline, budget);
+        return compare(edits, baseline, variant, kb.shapes());
+    }
+
+    private static void checkTime(Budget.Deadline deadline, Budget budget) {
+        if (deadline.passed()) {
+            throw new BudgetException("whatif: stopped at the time budget of " + Budget.count(budget.maxMillis())
+                    + " ms ({maxMillis}) before both scenarios were evaluated; allow more time with {maxMillis}");
+        }
+    }
 
     /** Compares two evaluations made with explanations; {@code shapes} names what a {@code not} in a rule waits for. */
     public static WhatIf compare(List<Edit> edits, Evaluation baseline, Evaluation variant, RuleShapes shapes) {

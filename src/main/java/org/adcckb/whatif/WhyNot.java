@@ -21,9 +21,10 @@ import org.adcckb.scenario.Treatment;
 /**
  * Why a scenario misses a goal, and the smallest sets of added treatments that reach it. The search runs
  * the engine itself on every set of one to {@code maxSize} additions (each known agent in the system or on
- * one population), keeping only the sets with no smaller solution inside. What stands in the way is then
- * read off the difference each solution makes, and what is missing is asked of the rules that would
- * derive it: their first condition that no fact satisfies now.
+ * one population), keeping only the sets with no smaller solution inside, within a {@link Budget}
+ * ({@link WhyNotSearch}). What stands in the way is then read off the difference each solution makes,
+ * and what is missing is asked of the rules that would derive it: their first condition that no fact
+ * satisfies now.
  */
 public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean met, List<Obstacle> obstacles,
                      List<Missing> missing, List<Solution> solutions, int maxSize, int evaluated) {
@@ -52,12 +53,16 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
     }
 
     /**
-     * @param agents the agents the search may add (a scientist's toolbox), or null for every agent the
-     *               vocabulary knows
+     * @param agents  the agents the search may add (a scientist's toolbox), or null for every agent the
+     *                vocabulary knows
      * @param threads evaluations run in parallel
+     * @param budget  how many sets may be evaluated, how many solutions kept and for how long; a search over
+     *                it is refused before it runs, or stopped, with a {@link BudgetException}
      */
     public static WhyNot ask(Scenario s, Goal goal, int maxSize, java.util.Collection<String> agents, Reasoner reasoner,
-                             KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int maxFirings, int threads) {
+                             KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int maxFirings, int threads,
+                             Budget budget) {
+        Budget.Deadline deadline = budget.start();
         if (agents != null) {
             for (String a : agents) {
                 if (!kb.vocabulary().knows(a)) {
@@ -71,10 +76,12 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
             return new WhyNot(s, goal, current, true, List.of(), List.of(), List.of(), maxSize, 0);
         }
         List<Treatment> candidates = new ArrayList<>();
+        int agentCount = 0;
         for (String agent : kb.vocabulary().agentNames()) {
             if (agents != null && !agents.contains(agent)) {
                 continue;
             }
+            agentCount++;
             List<String> targets = new ArrayList<>();
             targets.add(null);
             s.cells().forEach(c -> targets.add(c.id()));
@@ -85,48 +92,13 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 }
             }
         }
-        List<List<Treatment>> found = new ArrayList<>();
-        int evaluated = 0;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "adcc-whynot");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int size = 1; size <= maxSize && size <= candidates.size(); size++) {
-                List<List<Treatment>> sets = new ArrayList<>();
-                for (int[] combo : combinations(candidates.size(), size)) {
-                    List<Treatment> set = new ArrayList<>();
-                    for (int i : combo) {
-                        set.add(candidates.get(i));
-                    }
-                    if (found.stream().noneMatch(set::containsAll)) { // else not minimal: a smaller solution lies inside
-                        sets.add(set);
-                    }
-                }
-                evaluated += sets.size();
-                // Evaluated in parallel, kept in the order the sets were drawn up: the answer does not depend on timing.
-                List<java.util.concurrent.Future<Boolean>> reached = new ArrayList<>();
-                for (List<Treatment> set : sets) {
-                    reached.add(pool.submit(() -> goal.met(reasoner.evaluate(withAdded(s, set, kb), false).outcome())));
-                }
-                for (int k = 0; k < sets.size(); k++) {
-                    if (reached.get(k).get()) {
-                        found.add(sets.get(k));
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("why-not search interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        String scope = agentCount + (agentCount == 1 ? " agent" : " agents") + ", each in the whole system or on one of "
+                + s.cells().size() + (s.cells().size() == 1 ? " cell population" : " cell populations");
+        WhyNotSearch search = new WhyNotSearch(s, goal, candidates, maxSize, budget, deadline, scope);
+        search.checkCount();
+        WhyNotSearch.Found result = search.run(reasoner, kb.vocabulary(), threads);
+        List<List<Treatment>> found = result.solutions();
+        int evaluated = result.evaluated();
 
         List<Solution> solutions = new ArrayList<>();
         Map<String, Obstacle> obstacles = new TreeMap<>();
@@ -135,8 +107,11 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         Probes.Session probe = null;
         try {
             for (List<Treatment> set : found) {
+                if (deadline.passed()) {
+                    throw search.overTime();
+                }
                 List<Edit> edits = set.stream().<Edit>map(Edit.Add::new).toList();
-                Evaluation variant = reasoner.evaluate(withAdded(s, set, kb));
+                Evaluation variant = reasoner.evaluate(WhyNotSearch.withAdded(s, set, kb.vocabulary()));
                 WhatIf w = WhatIf.compare(edits, current, variant, kb.shapes());
                 solutions.add(new Solution(List.copyOf(set), variant.outcome(),
                         w.chains().stream().filter(c -> c.outcome().equals(goal.field())).toList()));
@@ -233,14 +208,6 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         }
     }
 
-    private static Scenario withAdded(Scenario s, List<Treatment> set, KnowledgeBase kb) {
-        Scenario out = s;
-        for (Treatment t : set) {
-            out = new Edit.Add(t).apply(out, kb.vocabulary());
-        }
-        return out;
-    }
-
     /** The derived facts behind the conclusions of a type (and those conclusions). */
     static Set<String> ancestorsOfType(Evaluation ev, String type) {
         Set<String> roots = new HashSet<>();
@@ -264,28 +231,5 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
             }
         }
         return out;
-    }
-
-    /** All k-subsets of 0..n-1 in lexicographic order. */
-    static List<int[]> combinations(int n, int k) {
-        List<int[]> out = new ArrayList<>();
-        int[] c = new int[k];
-        for (int i = 0; i < k; i++) {
-            c[i] = i;
-        }
-        while (true) {
-            out.add(c.clone());
-            int i = k - 1;
-            while (i >= 0 && c[i] == n - k + i) {
-                i--;
-            }
-            if (i < 0) {
-                return out;
-            }
-            c[i]++;
-            for (int j = i + 1; j < k; j++) {
-                c[j] = c[j - 1] + 1;
-            }
-        }
     }
 }
