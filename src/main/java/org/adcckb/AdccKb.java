@@ -30,7 +30,6 @@ public final class AdccKb {
 
     private final KnowledgeBase kb;
     private final Reasoner reasoner;
-    private final int maxFirings;
     private volatile org.adcckb.whatif.Probes probes;
 
     private final org.adcckb.json.Limits limits;
@@ -51,7 +50,6 @@ public final class AdccKb {
     public AdccKb(KnowledgeBase kb, org.adcckb.reasoning.RunLimits run, org.adcckb.json.Limits limits) {
         this.kb = kb;
         this.limits = limits;
-        this.maxFirings = run.maxFirings();
         this.reasoner = new Reasoner(kb, run);
     }
 
@@ -107,7 +105,7 @@ public final class AdccKb {
      */
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize,
                                            java.util.Collection<String> agents, Budget budget) {
-        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes, maxFirings,
+        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes,
                 Runtime.getRuntime().availableProcessors(), budget);
     }
 

@@ -103,13 +103,18 @@ public final class Probes {
         return new Probes(kb, base, queries);
     }
 
-    /** Reasons about a scenario with the probes in place; close it when done. */
-    public Session open(Scenario s, int maxFirings) {
+    /**
+     * Reasons about a scenario with the probes in place, held to the same limits as any evaluation; close it
+     * when done.
+     */
+    public Session open(Scenario s, org.adcckb.reasoning.RunLimits limits) {
         KieSession session = probeBase.newKieSession();
-        for (Object f : Reasoner.inputFacts(s, kb.vocabulary())) {
-            session.insert(f);
+        try {
+            org.adcckb.reasoning.Guarded.fire(session, Reasoner.inputFacts(s, kb.vocabulary()), s.id(), limits, kb, null);
+        } catch (RuntimeException e) {
+            session.dispose();
+            throw e;
         }
-        session.fireAllRules(maxFirings);
         return new Session(session);
     }
 

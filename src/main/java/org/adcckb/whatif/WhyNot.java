@@ -60,7 +60,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
      *                it is refused before it runs, or stopped, with a {@link BudgetException}
      */
     public static WhyNot ask(Scenario s, Goal goal, int maxSize, java.util.Collection<String> agents, Reasoner reasoner,
-                             KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int maxFirings, int threads,
+                             KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int threads,
                              Budget budget) {
         Budget.Deadline deadline = budget.start();
         if (agents != null) {
@@ -137,7 +137,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                         Node n = variant.explanation().node(c.key()).orElseThrow();
                         String rule = n.derivations().isEmpty() ? null : n.derivations().get(0).rule().name();
                         if (probe == null) {
-                            probe = probes.get().open(s, maxFirings);
+                            probe = probes.get().open(s, reasoner.limits());
                         }
                         Probes.Unmet unmet = rule == null ? null : probe.unmet(rule);
                         // A rule whose conditions all hold already concludes here, only about other facts:
@@ -162,7 +162,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 } else {
                     // Nothing concluded: ask the rules that would conclude it, and what they wait for.
                     if (probe == null) {
-                        probe = probes.get().open(s, maxFirings);
+                        probe = probes.get().open(s, reasoner.limits());
                     }
                     backwards(goal.factType(), kb.shapes(), probe, missing, new HashSet<>(), 3);
                 }
