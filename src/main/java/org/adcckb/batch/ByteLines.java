@@ -20,7 +20,8 @@ final class ByteLines implements AutoCloseable {
 
     ByteLines(InputStream in, int max) {
         this.in = in;
-        this.max = max;
+        // One byte more than the limit is kept, for the CR of a CRLF line end: it is not part of the line.
+        this.max = max + 1;
     }
 
     /** The next line (without its end), or null at the end of the input. */
@@ -54,6 +55,9 @@ final class ByteLines implements AutoCloseable {
         int end = length;
         if (end > 0 && line[end - 1] == '\r') {
             end--;
+        }
+        if (end > max - 1) {
+            tooLong = true; // a line exactly one byte over the limit, not ended by a CR
         }
         return java.util.Arrays.copyOf(line, end);
     }

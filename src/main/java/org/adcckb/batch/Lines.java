@@ -82,6 +82,30 @@ public final class Lines {
         return true;
     }
 
+    /**
+     * Whether a line holds nothing but spaces, tabs and a CR: such lines are skipped, by batch and partitions
+     * alike. Any other character, even Unicode white space, makes a line that is evaluated (and refused).
+     */
+    public static boolean isBlank(CharSequence line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #isBlank(CharSequence)}, for a line of bytes. */
+    public static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The error record of a line. */
     public static String error(long line, String message) {
         ObjectNode error = MAPPER.createObjectNode();
@@ -108,7 +132,7 @@ public final class Lines {
                 while (lines.hasNext()) {
                     String text = lines.next();
                     number++;
-                    if (!text.isBlank()) {
+                    if (!isBlank(text)) {
                         return evaluate(text, number, origin);
                     }
                 }

@@ -106,7 +106,7 @@ public final class Pipeline {
                 number++;
                 if (lines.tooLong()) {
                     chunk.add(null, number);
-                } else if (!isBlank(text)) {
+                } else if (!Lines.isBlank(text)) {
                     chunk.add(text, number);
                 }
                 if (chunk.full()) {
@@ -196,15 +196,6 @@ public final class Pipeline {
             }
             writerDone.countDown();
         }
-    }
-
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The input could not be read. */
