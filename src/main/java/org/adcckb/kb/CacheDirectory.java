@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,17 +43,22 @@ final class CacheDirectory {
      * when missing. Throws {@link IOException} when the directory or the key cannot be made at all.
      */
     static Opened open(Path dir) throws IOException {
-        if (!Files.getFileStore(existing(dir)).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return refused(dir + " is on a file system without POSIX permissions, where its privacy cannot be"
-                    + " checked; not used (ADCC_CACHE=off silences this)");
-        }
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            try {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                return notPosix(dir);
+            }
         }
         UserPrincipal me = currentUser(dir);
         Path real = dir.toRealPath();
         for (Path p = real; p != null; p = p.getParent()) {
-            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+            PosixFileAttributes a;
+            try {
+                a = Files.readAttributes(p, PosixFileAttributes.class);
+            } catch (UnsupportedOperationException e) {
+                return notPosix(dir);
+            }
             String problem = unsafeDirectory(dir, p.equals(real) ? null : p, a.owner(), a.permissions(), sticky(p), me);
             if (problem != null) {
                 return refused(dir + problem);
@@ -178,12 +182,8 @@ final class CacheDirectory {
         }
     }
 
-    /** The nearest directory of {@code dir} that exists, to ask its file system. */
-    private static Path existing(Path dir) {
-        Path p = dir.toAbsolutePath();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        return p == null ? dir.toAbsolutePath().getRoot() : p;
+    private static Opened notPosix(Path dir) {
+        return refused(dir + " is on a file system without POSIX permissions, where its privacy cannot be"
+                + " checked; not used (ADCC_CACHE=off silences this)");
     }
 }

@@ -283,6 +283,19 @@ class CompiledCacheSecurityTest {
     }
 
     @Test
+    void theEntryMacIsHmacSha256() throws Exception {
+        byte[] key = new byte[CacheDirectory.KEY_BYTES];
+        new java.util.Random(7).nextBytes(key);
+        byte[] entry = "header and MAC slot, then the body".getBytes(StandardCharsets.UTF_8);
+        javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+        hmac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        hmac.update(CompiledCache.MAGIC);
+        hmac.update("name.kb\n".getBytes(StandardCharsets.UTF_8));
+        hmac.update(entry, 11, entry.length - 11);
+        assertThat(CompiledCache.mac(key, Path.of("dir", "name.kb"), entry, 11)).isEqualTo(hmac.doFinal());
+    }
+
+    @Test
     void theSameBodyUnderItsOwnMacIsRead() throws IOException {
         Filled f = filled(tmp.resolve("cache"));
         Files.write(f.entry(), signed(f, body(f.good())));
