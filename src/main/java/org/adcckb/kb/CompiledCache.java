@@ -1,11 +1,8 @@
 package org.adcckb.kb;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
 import org.kie.api.definition.KiePackage;
 
@@ -33,10 +32,13 @@ import org.kie.api.definition.KiePackage;
  * Compiled rule packages kept on disk, so a run whose rules have not changed skips the DRL compiler (about
  * two thirds of a cold start). An entry is named by the rules' fingerprint together with the Drools
  * version, this program's build and the Java version, so edited rules, a new build or another JVM never
- * read an old entry. Entries are written whole (temporary file, then rename) and checked on reading
- * (SHA-256 of the content); an entry that cannot be used is ignored and replaced, never a failed run.
- * Only the newest {@link #KEEP} entries are kept, and only Drools', the JDK's and this program's classes
- * are ever deserialized from an entry.
+ * read an old entry. Entries are written whole (temporary file, then rename); an entry that cannot be used
+ * is ignored and replaced, never a failed run. Only the newest {@link #KEEP} entries are kept.
+ *
+ * <p>An entry is compiled code, so it is only loaded from a directory no one else can write
+ * ({@link CacheDirectory}; otherwise the cache is not used, with one warning), only when its HMAC-SHA256
+ * under this user's secret key (a file in that directory, for the owner alone) matches, which an entry
+ * planted or copied from another user or machine cannot, and only through {@link EntryFilter}.
  *
  * <p>Where: the system property {@code adcc.cache}, else the environment variable {@code ADCC_CACHE},
  * else {@code $XDG_CACHE_HOME/adcc-kb}, else {@code ~/.cache/adcc-kb}; {@code off} turns the cache off.
@@ -47,23 +49,40 @@ public final class CompiledCache {
     public static final String ENVIRONMENT = "ADCC_CACHE";
     static final int KEEP = 8;
     static final String SUFFIX = ".kb";
-    private static final byte[] MAGIC = "adcc-kb compiled packages 1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int DIGEST = 32;
+    static final byte[] MAGIC = "adcc-kb compiled packages 2\n".getBytes(StandardCharsets.US_ASCII);
+    static final int MAC_BYTES = 32;
+    private static final int HMAC_BLOCK = 64;
 
     /** No cache: every load compiles. */
-    public static final CompiledCache OFF = new CompiledCache(null);
+    public static final CompiledCache OFF = new CompiledCache(null, s -> { });
+
+    /** Each warning once per process on stderr: a server reloading its rules does not repeat it. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    private static final Consumer<String> STDERR = line -> {
+        if (WARNED.add(line)) {
+            System.err.println(line);
+        }
+    };
 
     private static volatile String environmentKey;
 
     private final Path dir;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    private CompiledCache(Path dir) {
+    private CompiledCache(Path dir, Consumer<String> warnings) {
         this.dir = dir;
+        this.warnings = warnings;
     }
 
-    /** A cache in {@code dir} (created when first written). */
+    /** A cache in {@code dir} (created, for the owner alone, when first used); warnings go to stderr. */
     public static CompiledCache in(Path dir) {
-        return new CompiledCache(dir);
+        return new CompiledCache(dir, STDERR);
+    }
+
+    /** A cache in {@code dir} whose warnings (each a whole line, once per cache) go to {@code warnings}. */
+    static CompiledCache in(Path dir, Consumer<String> warnings) {
+        return new CompiledCache(dir, warnings);
     }
 
     /** The cache the system property, the environment or the XDG convention names (see the class comment). */
@@ -101,72 +120,87 @@ public final class CompiledCache {
         return sha256((fingerprint + "\n" + environment()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The compiled packages of rules with this fingerprint, if an intact entry holds them. */
+    /** The compiled packages of rules with this fingerprint, if an intact entry this user wrote holds them. */
     Optional<Collection<KiePackage>> read(String fingerprint) {
-        if (dir == null) {
+        byte[] key = key();
+        if (key == null) {
             return Optional.empty();
         }
         Path file = entry(fingerprint);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            int start = MAGIC.length + DIGEST;
-            if (bytes.length <= start || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            int start = MAGIC.length + MAC_BYTES;
+            if (bytes.length <= start || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                    || !MessageDigest.isEqual(mac(key, file, bytes, start),
+                    Arrays.copyOfRange(bytes, MAGIC.length, start))) {
+                return Optional.empty(); // damaged, from an older build, or foreign (another key): rebuilt
+            }
+            if (!(EntryFilter.read(bytes, start, bytes.length - start) instanceof List<?> list) || list.isEmpty()) {
                 return Optional.empty();
             }
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes, start, bytes.length - start);
-            if (!Arrays.equals(sha.digest(), 0, DIGEST, bytes, MAGIC.length, start)) {
-                return Optional.empty();
-            }
-            try (ObjectInputStream in = new DroolsObjectInputStream(
-                    new ByteArrayInputStream(bytes, start, bytes.length - start), CompiledCache.class.getClassLoader())) {
-                in.setObjectInputFilter(CompiledCache::allowed);
-                Object o = in.readObject();
-                if (!(o instanceof List<?> list) || list.isEmpty()) {
+            List<KiePackage> packages = new ArrayList<>(list.size());
+            for (Object p : list) {
+                if (!(p instanceof KiePackage pkg)) {
                     return Optional.empty();
                 }
-                List<KiePackage> packages = new ArrayList<>(list.size());
-                for (Object p : list) {
-                    if (!(p instanceof KiePackage pkg)) {
-                        return Optional.empty();
-                    }
-                    packages.add(pkg);
-                }
-                touch(file);
-                return Optional.of(packages);
+                packages.add(pkg);
             }
-        } catch (IOException | ClassNotFoundException | NoSuchAlgorithmException | RuntimeException | LinkageError e) {
-            // missing, unreadable, corrupt or from elsewhere: compile instead, and the entry is written anew
+            touch(file);
+            return Optional.of(packages);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | StackOverflowError e) {
+            // missing, unreadable, corrupt or refused by the filter: compile instead, and the entry is written anew
             return Optional.empty();
         }
     }
 
-    /** Packages are made of Drools' and the JDK's collections and values: nothing else is ever deserialized. */
-    private static final List<String> ALLOWED = List.of("org.drools.", "org.kie.", "org.adcckb.", "java.lang.", "java.util.");
+    /**
+     * The MAC of an entry: HMAC-SHA256 (RFC 2104) of its format, its name (an entry renamed to stand for
+     * other rules is refused) and its content. Written out over {@link MessageDigest}, which a run loads
+     * anyway: the first use of {@code javax.crypto.Mac} costs a cold start about 150 ms (its policy files).
+     */
+    static byte[] mac(byte[] key, Path file, byte[] bytes, int start) {
+        if (key.length > HMAC_BLOCK) {
+            throw new IllegalArgumentException("a key longer than the SHA-256 block");
+        }
+        byte[] inner = new byte[HMAC_BLOCK];
+        byte[] outer = new byte[HMAC_BLOCK];
+        for (int i = 0; i < HMAC_BLOCK; i++) {
+            byte k = i < key.length ? key[i] : 0;
+            inner[i] = (byte) (k ^ 0x36);
+            outer[i] = (byte) (k ^ 0x5c);
+        }
+        MessageDigest sha = sha256();
+        sha.update(inner);
+        sha.update(MAGIC);
+        sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+        sha.update(bytes, start, bytes.length - start);
+        byte[] digest = sha.digest();
+        sha.update(outer);
+        return sha.digest(digest);
+    }
 
-    static ObjectInputFilter.Status allowed(ObjectInputFilter.FilterInfo info) {
-        Class<?> c = info.serialClass();
-        if (c == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
+    /** This user's key, after checking the directory; null (after one warning) when the cache is not to be used. */
+    private byte[] key() {
+        if (dir == null) {
+            return null;
         }
-        while (c.isArray()) {
-            c = c.getComponentType();
-        }
-        if (c.isPrimitive()) {
-            return ObjectInputFilter.Status.ALLOWED;
-        }
-        String name = c.getName();
-        for (String prefix : ALLOWED) {
-            if (name.startsWith(prefix)) {
-                return ObjectInputFilter.Status.ALLOWED;
+        try {
+            CacheDirectory.Opened opened = CacheDirectory.open(dir);
+            if (opened.problem() != null && warned.add(opened.problem())) {
+                warnings.accept(opened.problem());
             }
+            return opened.key();
+        } catch (IOException | RuntimeException e) {
+            // cannot be created or read (a read-only home, a file in the way): only costs a compile
+            return null;
         }
-        return ObjectInputFilter.Status.REJECTED;
     }
 
     /** Keeps the compiled packages of rules with this fingerprint; a cache that cannot be written is no error. */
     void write(String fingerprint, Collection<KiePackage> packages) {
-        if (dir == null) {
+        byte[] key = key();
+        if (key == null) {
             return;
         }
         Path tmp = null;
@@ -176,12 +210,11 @@ public final class CompiledCache {
                 out.writeObject(new ArrayList<>(packages));
             }
             byte[] body = payload.toByteArray();
-            Files.createDirectories(dir);
             Path file = entry(fingerprint);
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
             try (var out = Files.newOutputStream(tmp)) {
                 out.write(MAGIC);
-                out.write(MessageDigest.getInstance("SHA-256").digest(body));
+                out.write(mac(key, file, body, 0));
                 out.write(body);
             }
             try {
@@ -191,7 +224,7 @@ public final class CompiledCache {
             }
             tmp = null;
             prune(file);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // a read-only or full disk only costs the next run a compile
         } finally {
             if (tmp != null) {
@@ -301,8 +334,12 @@ public final class CompiledCache {
     }
 
     private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

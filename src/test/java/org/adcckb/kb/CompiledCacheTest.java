@@ -34,7 +34,7 @@ class CompiledCacheTest {
     }
 
     /** Every shipped scenario's explain JSON and text, and the rules listing, as one string. */
-    private static String everything(KnowledgeBase kb) throws IOException {
+    static String everything(KnowledgeBase kb) throws IOException {
         StringBuilder out = new StringBuilder(JsonReport.pretty(RulesReport.json(kb))).append('\n');
         Reasoner reasoner = new Reasoner(kb);
         ScenarioReader reader = new ScenarioReader(kb.vocabulary());
@@ -46,7 +46,7 @@ class CompiledCacheTest {
         return out.toString();
     }
 
-    private static Path copyRules(Path to) throws IOException {
+    static Path copyRules(Path to) throws IOException {
         Path rules = Files.createDirectories(to.resolve("rules"));
         try (Stream<Path> s = Files.list(TestKb.RULES)) {
             for (Path f : s.toList()) {
@@ -56,7 +56,7 @@ class CompiledCacheTest {
         return rules;
     }
 
-    private static List<Path> entries(Path cacheDir) throws IOException {
+    static List<Path> entries(Path cacheDir) throws IOException {
         if (!Files.isDirectory(cacheDir)) {
             return List.of();
         }
