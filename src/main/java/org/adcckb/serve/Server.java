@@ -35,7 +35,7 @@ public final class Server implements AutoCloseable {
      * @param log where internal errors are logged (standard error on the command line)
      */
     public static Server start(ServeConfig config, PrintWriter log) throws IOException {
-        LiveKnowledge knowledge = new LiveKnowledge(config.rules(), config.maxFirings(), config.limits());
+        LiveKnowledge knowledge = new LiveKnowledge(config.rules(), config.facts(), config.run(), config.limits(), log);
         knowledge.start(config.rulesPoll());
         InetAddress address = InetAddress.getByName(config.host());
         HttpServer http;
