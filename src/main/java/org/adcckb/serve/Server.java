@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +50,11 @@ public final class Server implements AutoCloseable {
         Questions questions = new Questions(knowledge, catalog, config.limits());
         HttpContext api = http.createContext("/api/", new ApiHandler(knowledge, catalog, questions, log));
         HttpContext page = http.createContext("/", new StaticHandler());
-        if (address.isLoopbackAddress()) {
-            api.getFilters().add(new LoopbackHostFilter());
-            page.getFilters().add(new LoopbackHostFilter());
+        for (HttpContext c : List.of(api, page)) {
+            if (address.isLoopbackAddress()) {
+                c.getFilters().add(new LoopbackHostFilter());
+            }
+            c.getFilters().add(new SameOriginFilter());
         }
         // A few workers for a local user; when all are busy, the accepting thread answers the next
         // request itself, which slows new connections instead of queueing without bound.
@@ -75,7 +78,8 @@ public final class Server implements AutoCloseable {
     /** The page's address, such as {@code http://127.0.0.1:8038/}. */
     public URI url() {
         InetAddress a = http.getAddress().getAddress();
-        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
+        // The IPv6 loopback as browsers write it, which is what the Host check expects.
+        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.isLoopbackAddress() && a instanceof java.net.Inet6Address ? "::1" : a.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
