@@ -24,12 +24,13 @@ public record ServeConfig(String host, int port, Path facts, Path rules, RunLimi
     /**
      * The questions answered at the same time ({@code requests}; the rest wait their turn up to {@code maxWait},
      * then get 503 with Retry-After): the rules are CPU work, and more of it at once than the machine has
-     * cores only makes every answer slower.
+     * cores only makes every answer slower. The default wait is long: a burst of questions from a script
+     * is answered in turn, and only a server that has fallen a minute behind turns questions away.
      */
     public record Capacity(int requests, Duration maxWait) {
 
         public static final Capacity DEFAULT = new Capacity(
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(10));
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(60));
 
         public Capacity {
             if (requests < 1) {

@@ -58,12 +58,12 @@ class ReloadGuardTest {
 
     @Test
     void rulesThatThrowOrHangOnAShippedScenarioAreNotPutInService() throws Exception {
-        Path rules = TestRules.copy(tmp);
+        Path rules = DefectiveRules.copy(tmp);
         Path defect = rules.resolve("defect.drl");
         try (Server s = start(rules)) {
             String good = awaitStatus(s, st -> "ok".equals(st.path("state").asText()), "the first load").path("fingerprint").asText();
 
-            Files.writeString(defect, TestRules.file(TestRules.throwing("Boom", "type == \"myeloma\"")));
+            Files.writeString(defect, DefectiveRules.file(DefectiveRules.throwing("Boom", "type == \"myeloma\"")));
             JsonNode thrown = awaitStatus(s, st -> stale(st, "Boom"), "the throwing rule to be refused");
             assertThat(thrown.path("error").path("message").asText())
                     .startsWith("the rules fail on the scenario ").contains(" of the facts directory, so they are not used: ")
@@ -76,7 +76,7 @@ class ReloadGuardTest {
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().path("rulesFingerprint").asText()).isEqualTo(good);
 
-            Files.writeString(defect, TestRules.file(TestRules.spinning("Spin", "type == \"myeloma\"")));
+            Files.writeString(defect, DefectiveRules.file(DefectiveRules.spinning("Spin", "type == \"myeloma\"")));
             JsonNode hung = awaitStatus(s, st -> stale(st, "Spin"), "the rule that never returns to be refused");
             assertThat(hung.path("error").path("message").asText()).contains("did not finish within");
             assertThat(hung.path("fingerprint").asText()).isEqualTo(good);
@@ -95,9 +95,9 @@ class ReloadGuardTest {
 
     @Test
     void rulesThatFailFromTheStartAnswer503UntilFixed() throws Exception {
-        Path rules = TestRules.copy(tmp);
+        Path rules = DefectiveRules.copy(tmp);
         Path defect = rules.resolve("defect.drl");
-        Files.writeString(defect, TestRules.file(TestRules.throwing("Boom", "type == \"myeloma\"")));
+        Files.writeString(defect, DefectiveRules.file(DefectiveRules.throwing("Boom", "type == \"myeloma\"")));
         try (Server s = start(rules)) {
             assertThat(s.loadError()).contains("\"Boom\"");
             Api.Response r = Api.post(s, "/api/evaluate", Api.lejeune("low-target-dara"));

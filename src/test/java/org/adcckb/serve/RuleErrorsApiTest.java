@@ -32,9 +32,9 @@ class RuleErrorsApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path rules = TestRules.copy(tmp);
-        Files.writeString(rules.resolve("defects.drl"), TestRules.file(
-                TestRules.throwing("Boom", "id == \"boom\""), TestRules.spinning("Spin", "id == \"spin\"")));
+        Path rules = DefectiveRules.copy(tmp);
+        Files.writeString(rules.resolve("defects.drl"), DefectiveRules.file(
+                DefectiveRules.throwing("Boom", "id == \"boom\""), DefectiveRules.spinning("Spin", "id == \"spin\"")));
         ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRun(RunLimits.DEFAULT.withMaxMillis(MAX_MILLIS));
         server = Server.start(config, new PrintWriter(LOG, true));
         assertThat(server.loadError()).as("the rules with the defects load").isNull();
@@ -49,7 +49,7 @@ class RuleErrorsApiTest {
     void aRuleThatThrowsIs500NamingTheRuleWithOneLogLine() {
         int logLines = LOG.toString().split("\n", -1).length;
 
-        Api.Response r = Api.post(server, "/api/evaluate", TestRules.scenarioWithTarget("boom"));
+        Api.Response r = Api.post(server, "/api/evaluate", DefectiveRules.scenarioWithTarget("boom"));
 
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.error()).contains("rule \"Boom\" (").contains("defects.drl:").contains("IllegalStateException: boom")
@@ -64,7 +64,7 @@ class RuleErrorsApiTest {
 
     @Test
     void everyQuestionReportsTheFailingRule() {
-        String boom = TestRules.scenarioWithTarget("boom");
+        String boom = DefectiveRules.scenarioWithTarget("boom");
 
         Api.Response whatIf = Api.post(server, "/api/whatif", "{\"scenario\": " + boom + ", \"add\": [\"atra@boom\"]}");
         Api.Response sweep = Api.post(server, "/api/sweep", "{\"scenario\": " + boom + ", \"vary\": [\"atra@boom\"]}");
@@ -77,7 +77,7 @@ class RuleErrorsApiTest {
 
     @Test
     void aRuleThatNeverReturnsIsStoppedAndAnswered400NamingTheRule() {
-        Api.Response r = Api.post(server, "/api/evaluate", TestRules.scenarioWithTarget("spin"));
+        Api.Response r = Api.post(server, "/api/evaluate", DefectiveRules.scenarioWithTarget("spin"));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error()).contains("did not finish within " + MAX_MILLIS + " ms").contains("rule \"Spin\" (")
@@ -87,9 +87,9 @@ class RuleErrorsApiTest {
     @Test
     void theServerKeepsAnsweringAfterEither() {
         for (int i = 0; i < 3; i++) {
-            assertThat(Api.post(server, "/api/evaluate", TestRules.scenarioWithTarget("spin")).status()).isEqualTo(400);
-            assertThat(Api.post(server, "/api/evaluate", TestRules.scenarioWithTarget("boom")).status()).isEqualTo(500);
-            Api.Response ok = Api.post(server, "/api/evaluate", TestRules.scenarioWithTarget("mm"));
+            assertThat(Api.post(server, "/api/evaluate", DefectiveRules.scenarioWithTarget("spin")).status()).isEqualTo(400);
+            assertThat(Api.post(server, "/api/evaluate", DefectiveRules.scenarioWithTarget("boom")).status()).isEqualTo(500);
+            Api.Response ok = Api.post(server, "/api/evaluate", DefectiveRules.scenarioWithTarget("mm"));
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
             assertThat(ok.json().path("outcome").path("adcc").asText()).isEqualTo("none");
         }

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 import org.adcckb.TestKb;
 
 /** Copies of the shipped rules directory with rules of the tests' own: one that throws, one that never returns. */
-final class TestRules {
+final class DefectiveRules {
 
-    private TestRules() {
+    private DefectiveRules() {
     }
 
     /** A rule file with the header and citations every rule file needs, around the given rules. */
