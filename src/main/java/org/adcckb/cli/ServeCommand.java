@@ -54,7 +54,7 @@ final class ServeCommand extends KnowledgeCommand {
         }
         ServeConfig config = new ServeConfig(bind, port,
                 facts != null ? facts : KnowledgeOptions.Home.resolve("facts"), knowledge.rulesDir(),
-                knowledge.checkedMaxFirings(), knowledge.limits(), Duration.ofSeconds(1));
+                knowledge.runLimits(), knowledge.limits(), Duration.ofSeconds(1), ServeConfig.Capacity.DEFAULT);
         Server server;
         try {
             server = Server.start(config, err);

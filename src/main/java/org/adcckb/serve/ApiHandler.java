@@ -10,12 +10,16 @@ import java.util.TreeMap;
 import org.adcckb.explain.RulesReport;
 import org.adcckb.json.InputException;
 import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
+import org.adcckb.reasoning.RuleTimeoutException;
 
 /**
  * Everything under {@code /api}: routes by path and method, and turns every failure into a JSON error
- * with the status the docs promise (400 bad input, 404 no route, 405 wrong method, 413 too large,
- * 503 no knowledge base, 500 anything else, without a stack trace).
+ * with the status the docs promise (400 bad input or a scenario past its firing or time limit, 404 no
+ * route, 405 wrong method, 413 too large, 422 a question over its budget, 503 no knowledge base, 500 a
+ * rule that threw or anything else,
+ * without a stack trace).
  */
 final class ApiHandler implements HttpHandler {
 
@@ -69,11 +73,17 @@ final class ApiHandler implements HttpHandler {
             r.handle(ex);
         } catch (HttpError e) {
             Exchanges.error(ex, e.status(), e.getMessage());
-        } catch (InputException | RuleLoopException e) {
+        } catch (InputException | RuleLoopException | RuleTimeoutException e) {
             // The command line's exit code 2: the caller's input, with the message the command line prints.
+            // A scenario that runs past --max-firings or --max-millis is counted here, as on the command line.
             Exchanges.error(ex, 400, e.getMessage());
         } catch (org.adcckb.whatif.BudgetException e) { // a question over its budget: refused, the server stays free
             Exchanges.error(ex, 422, e.getMessage());
+        } catch (RuleFailureException e) {
+            // A defect of the rules, not of the request: logged on one line, answered naming the rule.
+            log.println("adcc serve: " + method + " " + path + ": " + oneLine(e.getMessage()));
+            log.flush();
+            Exchanges.error(ex, 500, e.getMessage());
         } catch (KnowledgeBaseException e) {
             Exchanges.error(ex, 503, e.getMessage());
         } catch (IOException e) {
@@ -84,6 +94,11 @@ final class ApiHandler implements HttpHandler {
             log.flush();
             Exchanges.error(ex, 500, "internal error: " + e.getClass().getSimpleName() + "; the server log has more");
         }
+    }
+
+    /** A message for the log, whatever a rule's exception put in it. */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}]+", " ");
     }
 
     private static HttpError methodNotAllowed(HttpExchange ex, String allowed, String method, String path) {

@@ -3,6 +3,7 @@ package org.adcckb.serve;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ import org.adcckb.json.Limits;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
 import org.adcckb.kb.Problem;
+import org.adcckb.reasoning.RunLimits;
 
 /**
  * The knowledge base the server answers with, reloaded when the rules directory changes. A reload that
- * fails keeps the last good knowledge base in service and records the error for /api/status: an author
- * editing a rule sees the compiler's message in the page instead of a dead server.
+ * fails (the rules do not compile, or they throw, loop or hang on a scenario of the facts directory) keeps
+ * the last good knowledge base in service and records the error for /api/status: an author editing a rule
+ * sees the compiler's message, or the rule that broke, in the page instead of a dead server.
  */
 final class LiveKnowledge implements AutoCloseable {
 
@@ -35,8 +38,10 @@ final class LiveKnowledge implements AutoCloseable {
     }
 
     private final Path rules;
-    private final int maxFirings;
+    private final Path facts;
+    private final RunLimits run;
     private final Limits limits;
+    private final PrintWriter log;
     private final ScheduledExecutorService watcher;
 
     private volatile AdccKb current;
@@ -48,10 +53,16 @@ final class LiveKnowledge implements AutoCloseable {
     /** A new content hash waiting to be seen again: files are loaded only once they stopped changing. */
     private String pending;
 
-    LiveKnowledge(Path rules, int maxFirings, Limits limits) {
+    /**
+     * @param facts the scenarios new rules are tried on before they answer ({@link SmokeCheck})
+     * @param log   where a reload that fails is reported, once; the first load is reported by the caller
+     */
+    LiveKnowledge(Path rules, Path facts, RunLimits run, Limits limits, PrintWriter log) {
         this.rules = rules;
-        this.maxFirings = maxFirings;
+        this.facts = facts;
+        this.run = run;
         this.limits = limits;
+        this.log = log;
         this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "adcc-rules-watch");
             t.setDaemon(true);
@@ -84,22 +95,44 @@ final class LiveKnowledge implements AutoCloseable {
     }
 
     private synchronized void load(String hash) {
+        boolean first = seen == null;
         try {
             seen = hash;
             try {
-                current = new AdccKb(KnowledgeBaseLoader.load(rules), maxFirings, limits);
+                AdccKb kb = new AdccKb(KnowledgeBaseLoader.load(rules), run, limits);
+                LoadError smoke = SmokeCheck.run(kb, new ScenarioCatalog(facts, limits), run, limits);
+                if (smoke != null) {
+                    fail(smoke, first);
+                    return;
+                }
+                current = kb;
                 error = null;
                 loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
                 loads++;
             } catch (KnowledgeBaseException e) {
-                error = new LoadError(e.getMessage(), e.problems());
+                fail(new LoadError(e.getMessage(), e.problems()), first);
             } catch (InputException e) {
-                error = new LoadError(e.getMessage(), List.of(new Problem(e.file(), 0, e.detail())));
+                fail(new LoadError(e.getMessage(), List.of(new Problem(e.file(), 0, e.detail()))), first);
             }
-        } catch (RuntimeException e) {
-            error = new LoadError("internal error loading the rules: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // The watcher must live whatever the rules do, or later fixes would never load.
+            fail(new LoadError("internal error loading the rules: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of()), first);
         }
+    }
+
+    /** Records a failed load for /api/status and, after the first load, says so once on the log. */
+    private void fail(LoadError e, boolean first) {
+        error = e;
+        if (first) {
+            return;
+        }
+        AdccKb kb = current;
+        log.println("adcc serve: the rules under " + rules + " changed but do not load; "
+                + (kb == null ? "no rules are in service" : "still answering with the last good rules ("
+                + kb.knowledgeBase().fingerprint().substring(0, 12) + ")") + ":");
+        log.println("adcc serve: " + e.message().replace("\n", "\nadcc serve: "));
+        log.flush();
     }
 
     /** The knowledge base to answer with; 503 with the rule error when none ever loaded. */

@@ -3,6 +3,7 @@ package org.adcckb.serve;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,15 +12,18 @@ import java.util.regex.Pattern;
  */
 final class LoopbackHostFilter extends Filter {
 
-    private static final Pattern LOCAL = Pattern.compile("(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?",
+    private static final Pattern LOCAL = Pattern.compile("(localhost|127\\.0\\.0\\.1|\\[::1\\]|\\[0:0:0:0:0:0:0:1\\])(:\\d+)?",
             Pattern.CASE_INSENSITIVE);
 
     @Override
     public void doFilter(HttpExchange ex, Chain chain) throws IOException {
-        String host = ex.getRequestHeaders().getFirst("Host");
-        if (host != null && !LOCAL.matcher(host.trim()).matches()) {
-            Exchanges.error(ex, 403, "this server answers only requests to localhost or 127.0.0.1, not '" + host + "'");
-            return;
+        // Every Host header counts, not just the first. A request without one comes from no browser (they
+        // all send it), so from a program that could name any host it likes: refusing it protects nothing.
+        for (String host : ex.getRequestHeaders().getOrDefault("Host", List.of())) {
+            if (!LOCAL.matcher(host.trim()).matches()) {
+                Exchanges.error(ex, 403, "this server answers only requests to localhost or 127.0.0.1, not '" + host + "'");
+                return;
+            }
         }
         chain.doFilter(ex);
     }

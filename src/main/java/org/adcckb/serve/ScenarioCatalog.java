@@ -31,26 +31,33 @@ final class ScenarioCatalog {
     /** Every {@code .json} file with its id and title, or the reason it cannot be read, sorted by path. */
     ArrayNode list() {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        if (!Files.isDirectory(root)) {
-            return out;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new HttpError(500, "the facts directory cannot be listed: " + e.getMessage());
-        }
-        files.stream().map(this::relative).sorted().forEach(rel -> {
+        for (String rel : paths()) {
             ObjectNode n = out.addObject().put("path", rel);
             try {
-                JsonNode json = JsonInput.parse(Files.readAllBytes(root.resolve(rel)), rel, limits);
+                JsonNode json = JsonInput.parse(Files.readAllBytes(resolve(rel)), rel, limits);
                 n.put("id", json.path("id").asText(null));
                 n.put("title", json.path("title").asText(null));
+            } catch (HttpError e) {
+                // A link that leads out is named, never read: a parse error would quote the file it points at.
+                n.put("error", e.getMessage());
             } catch (InputException | IOException e) {
                 n.put("error", e.getMessage());
             }
-        });
+        }
         return out;
+    }
+
+    /** The paths of the {@code .json} files under the facts directory, relative to it, sorted. */
+    List<String> paths() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .map(this::relative).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new HttpError(500, "the facts directory cannot be listed: " + e.getMessage());
+        }
     }
 
     /** The file's bytes as written; 400 for a path that leaves the facts directory, 404 for none. */

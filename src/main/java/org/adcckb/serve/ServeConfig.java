@@ -3,20 +3,44 @@ package org.adcckb.serve;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.adcckb.json.Limits;
+import org.adcckb.reasoning.RunLimits;
 
 /**
  * How the explorer runs: where it listens, where the scenarios and the rules are, and the limits every
- * request is held to (the command line's --max-firings and --max-* options).
+ * request is held to (the command line's --max-firings, --max-millis and --max-* options).
  *
  * @param host       the interface to bind; {@link #LOOPBACK} unless the user names another
  * @param port       0 for any free port
+ * @param run        how far each scenario's evaluation may go (firings, time)
  * @param rulesPoll  how often the rules directory is checked for changes
+ * @param capacity   how many questions are answered at once, and how long one waits for its turn
  */
-public record ServeConfig(String host, int port, Path facts, Path rules, int maxFirings, Limits limits,
-                          Duration rulesPoll) {
+public record ServeConfig(String host, int port, Path facts, Path rules, RunLimits run, Limits limits,
+                          Duration rulesPoll, Capacity capacity) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8038;
+
+    /**
+     * The questions answered at the same time ({@code requests}; the rest wait their turn up to {@code maxWait},
+     * then get 503 with Retry-After): the rules are CPU work, and more of it at once than the machine has
+     * cores only makes every answer slower. The default wait is long: a burst of questions from a script
+     * is answered in turn, and only a server that has fallen a minute behind turns questions away.
+     */
+    public record Capacity(int requests, Duration maxWait) {
+
+        public static final Capacity DEFAULT = new Capacity(
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(60));
+
+        public Capacity {
+            if (requests < 1) {
+                throw new IllegalArgumentException("requests must be positive");
+            }
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must not be negative");
+            }
+        }
+    }
 
     public ServeConfig {
         if (port < 0 || port > 65535) {
@@ -26,19 +50,31 @@ public record ServeConfig(String host, int port, Path facts, Path rules, int max
 
     /** Loopback, any free port, default limits: what tests and embedders start from. */
     public static ServeConfig local(Path facts, Path rules) {
-        return new ServeConfig(LOOPBACK, 0, facts, rules, org.adcckb.reasoning.Reasoner.DEFAULT_MAX_FIRINGS,
-                Limits.DEFAULT, Duration.ofSeconds(1));
+        return new ServeConfig(LOOPBACK, 0, facts, rules, RunLimits.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(1),
+                Capacity.DEFAULT);
     }
 
     public ServeConfig withPort(int p) {
-        return new ServeConfig(host, p, facts, rules, maxFirings, limits, rulesPoll);
+        return new ServeConfig(host, p, facts, rules, run, limits, rulesPoll, capacity);
     }
 
     public ServeConfig withLimits(Limits l) {
-        return new ServeConfig(host, port, facts, rules, maxFirings, l, rulesPoll);
+        return new ServeConfig(host, port, facts, rules, run, l, rulesPoll, capacity);
     }
 
     public ServeConfig withHost(String h) {
-        return new ServeConfig(h, port, facts, rules, maxFirings, limits, rulesPoll);
+        return new ServeConfig(h, port, facts, rules, run, limits, rulesPoll, capacity);
+    }
+
+    public ServeConfig withRun(RunLimits r) {
+        return new ServeConfig(host, port, facts, rules, r, limits, rulesPoll, capacity);
+    }
+
+    public ServeConfig withRulesPoll(Duration poll) {
+        return new ServeConfig(host, port, facts, rules, run, limits, poll, capacity);
+    }
+
+    public ServeConfig withCapacity(Capacity c) {
+        return new ServeConfig(host, port, facts, rules, run, limits, rulesPoll, c);
     }
 }

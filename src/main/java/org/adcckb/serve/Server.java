@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,15 @@ public final class Server implements AutoCloseable {
      * @param log where internal errors are logged (standard error on the command line)
      */
     public static Server start(ServeConfig config, PrintWriter log) throws IOException {
-        LiveKnowledge knowledge = new LiveKnowledge(config.rules(), config.maxFirings(), config.limits());
+        LiveKnowledge knowledge = new LiveKnowledge(config.rules(), config.facts(), config.run(), config.limits(), log);
         knowledge.start(config.rulesPoll());
         InetAddress address = InetAddress.getByName(config.host());
+        ConnectionLimits.applyDefaults();
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(address, config.port()), 0);
+            // Room for as many connections being accepted as may be open: the JDK server accepts one
+            // per turn of its loop, and a burst beyond the backlog would have connections reset.
+            http = HttpServer.create(new InetSocketAddress(address, config.port()), ConnectionLimits.CONNECTIONS);
         } catch (IOException e) {
             knowledge.close();
             throw e;
@@ -49,23 +53,37 @@ public final class Server implements AutoCloseable {
         Questions questions = new Questions(knowledge, catalog, config.limits());
         HttpContext api = http.createContext("/api/", new ApiHandler(knowledge, catalog, questions, log));
         HttpContext page = http.createContext("/", new StaticHandler());
-        if (address.isLoopbackAddress()) {
-            api.getFilters().add(new LoopbackHostFilter());
-            page.getFilters().add(new LoopbackHostFilter());
+        for (HttpContext c : List.of(api, page)) {
+            if (address.isLoopbackAddress()) {
+                c.getFilters().add(new LoopbackHostFilter());
+            }
+            c.getFilters().add(new SameOriginFilter());
         }
-        // A few workers for a local user; when all are busy, the accepting thread answers the next
-        // request itself, which slows new connections instead of queueing without bound.
-        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(32), r -> {
-                    Thread t = new Thread(r, "adcc-serve-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        api.getFilters().add(new RequestGate(config.capacity(), config.limits().maxBytes()));
+        ThreadPoolExecutor executor = executor();
         http.setExecutor(executor);
         http.start();
         return new Server(http, executor, knowledge);
+    }
+
+    /**
+     * A thread for every open connection the JDK server allows, started when needed and ended after 30 s
+     * idle. The JDK server reads each request on the executor's thread, so with fewer threads a few
+     * clients that stall halfway through their request would keep everyone else waiting; the CPU work is
+     * bounded apart, by {@link RequestGate}. The queue is never used up to the connection limit; past it
+     * (a user who raised the limit), the JDK server closes the connection it cannot hand over.
+     */
+    private static ThreadPoolExecutor executor() {
+        int threads = ConnectionLimits.CONNECTIONS;
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads), r -> {
+                    Thread t = new Thread(r, "adcc-serve-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     public InetSocketAddress address() {
@@ -75,7 +93,8 @@ public final class Server implements AutoCloseable {
     /** The page's address, such as {@code http://127.0.0.1:8038/}. */
     public URI url() {
         InetAddress a = http.getAddress().getAddress();
-        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.getHostAddress();
+        // The IPv6 loopback as browsers write it, which is what the Host check expects.
+        String host = a.isAnyLocalAddress() ? "127.0.0.1" : a.isLoopbackAddress() && a instanceof java.net.Inet6Address ? "::1" : a.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }

@@ -58,8 +58,7 @@ class ReloadTest {
         Path rules = copyRules();
         Path adcc = rules.resolve("adcc.drl");
         String good = Files.readString(adcc);
-        ServeConfig config = ServeConfig.local(TestKb.FACTS, rules);
-        config = new ServeConfig(config.host(), 0, config.facts(), rules, config.maxFirings(), config.limits(), Duration.ofMillis(200));
+        ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRulesPoll(Duration.ofMillis(200));
         try (Server s = Api.start(config)) {
             JsonNode ok = awaitStatus(s, st -> "ok".equals(st.path("state").asText()), "the first load");
             String fingerprint = ok.path("fingerprint").asText();
@@ -86,8 +85,7 @@ class ReloadTest {
         Path vocabulary = rules.resolve("vocabulary.json");
         String good = Files.readString(vocabulary);
         Files.writeString(vocabulary, "{ \"cellTypes\": ");
-        ServeConfig base = ServeConfig.local(TestKb.FACTS, rules);
-        ServeConfig config = new ServeConfig(base.host(), 0, base.facts(), rules, base.maxFirings(), base.limits(), Duration.ofMillis(200));
+        ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRulesPoll(Duration.ofMillis(200));
         try (Server s = Api.start(config)) {
             JsonNode status = awaitStatus(s, st -> "error".equals(st.path("state").asText()), "the error");
             assertThat(status.path("error").path("message").asText()).contains("vocabulary.json");

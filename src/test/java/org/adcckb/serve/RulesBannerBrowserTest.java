@@ -38,9 +38,7 @@ class RulesBannerBrowserTest {
         }
         Path adcc = rules.resolve("adcc.drl");
         String good = Files.readString(adcc);
-        ServeConfig local = ServeConfig.local(TestKb.FACTS, rules);
-        ServeConfig config = new ServeConfig(local.host(), 0, local.facts(), rules, local.maxFirings(), local.limits(),
-                Duration.ofMillis(200));
+        ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRulesPoll(Duration.ofMillis(200));
         try (Server server = Api.start(config); HeadlessChromium chromium = new HeadlessChromium(1280, 2200)) {
             WebDriver driver = chromium.driver;
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
