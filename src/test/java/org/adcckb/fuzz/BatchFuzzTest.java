@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or {@code {"line": N, "error": ...}} with exactly the reader's message; exit 2 when any line was bad;
  * the same bytes on a second run, with one thread or two, and from standard input.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Timing.class)
 class BatchFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +61,7 @@ class BatchFuzzTest {
     @Test
     void mixedLinesGiveOneRecordEachInOrderAndTheSameBytesEveryRun() throws IOException {
         String replay = Fuzz.replay("BatchFuzzTest");
-        List<Line> lines = mixed(Fuzz.random("batch", 0), Fuzz.share(250, 40), true);
+        List<Line> lines = mixed(Fuzz.random("batch", 0), Fuzz.share(120, 40), true);
         Path file = write("mixed.jsonl", lines);
 
         InProcess.Run two = InProcess.run(replay, "batch", "--threads", "2", file.toString());
@@ -119,7 +120,7 @@ class BatchFuzzTest {
     @Test
     void partitionsGiveWhatBatchGives() throws IOException {
         String replay = Fuzz.replay("BatchFuzzTest");
-        List<Line> lines = mixed(Fuzz.random("batch-partition", 0), Fuzz.share(100, 30), false).stream()
+        List<Line> lines = mixed(Fuzz.random("batch-partition", 0), Fuzz.share(60, 30), false).stream()
                 .filter(l -> utf8(l.content()) != null).toList();
         Path file = write("cohort.jsonl", lines);
         InProcess.Run batch = InProcess.run(replay, "batch", file.toString());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gives exit 0 and its result, a bad one exit 2, nothing on standard output and on standard error exactly
  * the reader's message, which names the file; never a stack trace.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Timing.class)
 class ExplainFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +31,7 @@ class ExplainFuzzTest {
         Mutator mutator = Mutator.ofShippedScenarios();
         String replay = Fuzz.replay("ExplainFuzzTest");
         Failures failures = new Failures(replay);
-        int runs = Fuzz.share(6, 4);
+        int runs = Fuzz.share(4, 4);
         int good = 0;
         for (int i = 0; i < runs; i++) {
             Random r = Fuzz.random("explain", i);
@@ -54,6 +55,31 @@ class ExplainFuzzTest {
         }
         failures.assertNone();
         assertThat(good).as(replay + ": good files run").isBetween(1, runs - 1);
+    }
+
+    /**
+     * Free text of a scenario (its title, a population's line) may hold any character, escaped in the
+     * file; the text report must not hand control characters to the terminal (an ESC sequence can recolour,
+     * clear or retitle it, a bare CR overwrite a line).
+     */
+    @Test
+    void theTextReportPassesNoControlCharacterOfTheInputToTheTerminal(@TempDir Path tmp) throws IOException {
+        Random r = Fuzz.random("explain-text", 0);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Mutator.ofShippedScenarios().seedLine(r.nextInt(10)));
+        tree.put("title", "T\u001b]0;retitled\u0007\u001b[2J" + UnicodeText.random(r, 60));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("cells").get(0)).put("line", "L\r\u001b[31m" + UnicodeText.random(r, 40));
+        Path file = tmp.resolve("text.json");
+        Files.write(file, Mutator.utf8(new JsonText(r, 0, 0).write(tree)));
+        InProcess.Run run = InProcess.run(Fuzz.replay("ExplainFuzzTest"), "explain", file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        String out = run.outText();
+        for (int k = 0; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (Character.getType(c) == Character.CONTROL && c != '\n') {
+                throw new AssertionError(Fuzz.replay("ExplainFuzzTest") + ": explain writes control character U+"
+                        + String.format("%04X", (int) c) + " of the input at " + k + ": " + Failures.printable(out.substring(0, Math.min(out.length(), 200))));
+            }
+        }
     }
 
     private record Verdict(Scenario scenario, String message) {

@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * The fuzz suite's settings: a fixed default seed, so CI runs the same cases every time and a failure
  * replays, and a case count small enough for CI. Both can be overridden
- * ({@code mvn test -Dtest='org.adcckb.fuzz.*' -Dadcc.fuzz.seed=N -Dadcc.fuzz.cases=M}), and every
+ * ({@code mvn test -Dtest='*FuzzTest' -Dadcc.fuzz.seed=N -Dadcc.fuzz.cases=M}), and every
  * assertion message starts with the replay command.
  */
 final class Fuzz {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * written another way reads as the same scenario, damage is refused with a message that names the file
  * and is safe to print, and nothing throws anything else or hangs.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Timing.class)
 class ScenarioReaderFuzzTest {
 
     private static final String ORIGIN = "fuzz.json";
