@@ -43,6 +43,13 @@ public final class JsonInput {
             throw new InputException(file, "", "is " + content.length + " bytes, more than the limit of " + limits.maxBytes()
                     + " (--max-bytes)");
         }
+        int invalid = Utf8.firstInvalid(content);
+        if (invalid >= 0) {
+            throw new InputException(file, Utf8.position(content, invalid), content[invalid] == 0
+                    ? "a NUL byte, which JSON text never holds (UTF-16 or UTF-32 text has them; input is read as UTF-8)"
+                    : String.format("byte 0x%02X is not UTF-8 here (input is read as UTF-8; overlong forms, surrogates and "
+                    + "code points beyond U+10FFFF are refused)", content[invalid] & 0xFF));
+        }
         if (content.length == 0 || new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new InputException(file, "", "the file is empty; expected a JSON object");
         }
@@ -55,8 +62,13 @@ public final class JsonInput {
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String what = e.getOriginalMessage() != null && e.getOriginalMessage().contains("depth")
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            // Keys count as strings (the parser's name limit is set to the string limit); numbers have a fixed limit.
+            String what = original.contains("depth")
                     ? "JSON nested deeper than the limit of " + limits.maxDepth() + " (--max-depth)"
+                    : original.startsWith("Number")
+                    ? "a number longer than the limit of " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN
+                            + " characters"
                     : "a string longer than the limit of " + limits.maxString() + " characters (--max-string)";
             throw new InputException(file, where, what);
         } catch (JsonProcessingException e) {
@@ -93,7 +105,7 @@ public final class JsonInput {
             com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                            .maxNestingDepth(l.maxDepth()).maxStringLength(l.maxString()).build())
+                            .maxNestingDepth(l.maxDepth()).maxStringLength(l.maxString()).maxNameLength(l.maxString()).build())
                     .build();
             return JsonMapper.builder(factory)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
