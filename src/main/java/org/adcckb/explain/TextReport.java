@@ -171,7 +171,8 @@ public final class TextReport {
         return s.toString();
     }
 
+    /** Every line goes out printable: a scenario's free text (title, cell lines) may hold anything. */
     private void line(String s) {
-        out.append(s).append('\n');
+        out.append(org.adcckb.json.Printable.of(s)).append('\n');
     }
 }
