@@ -33,6 +33,18 @@ final class ServeCommand extends KnowledgeCommand {
             description = "The scenarios the page offers (default: facts/ of the adcc-kb checkout, else ./facts).")
     Path facts;
 
+    @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "" + org.adcckb.whatif.Budget.DEFAULT_MAX_COMBINATIONS,
+            description = "The most scenarios one why-not or sweep request may evaluate; a request may ask for fewer (default: ${DEFAULT-VALUE}).")
+    long maxCombinations;
+
+    @Option(names = "--budget-millis", paramLabel = "MS", defaultValue = "" + org.adcckb.whatif.Budget.DEFAULT_MAX_MILLIS,
+            description = "The longest one question (why-not, sweep, what-if) may run; a request may ask for less (default: ${DEFAULT-VALUE}).")
+    long budgetMillis;
+
+    @Option(names = "--max-solutions", paramLabel = "N", defaultValue = "" + org.adcckb.whatif.Budget.DEFAULT_MAX_SOLUTIONS,
+            description = "The most minimal solutions one why-not request may keep (default: ${DEFAULT-VALUE}).")
+    int maxSolutions;
+
     /**
      * Test seam: when set, receives a way to stop the server once it is up, so a test can run the command
      * in-process; on the command line it is null and only Ctrl-C (or SIGTERM) stops the server.
@@ -54,7 +66,8 @@ final class ServeCommand extends KnowledgeCommand {
         }
         ServeConfig config = new ServeConfig(bind, port,
                 facts != null ? facts : KnowledgeOptions.Home.resolve("facts"), knowledge.rulesDir(),
-                knowledge.runLimits(), knowledge.limits(), Duration.ofSeconds(1), ServeConfig.Capacity.DEFAULT);
+                knowledge.runLimits(), knowledge.limits(), Duration.ofSeconds(1), ServeConfig.Capacity.DEFAULT,
+                BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions));
         Server server;
         try {
             server = Server.start(config, err);

@@ -50,10 +50,6 @@ final class Questions {
     private final Limits limits;
     private final Budget ceiling;
 
-    Questions(LiveKnowledge knowledge, ScenarioCatalog catalog, Limits limits) {
-        this(knowledge, catalog, limits, Budget.DEFAULT);
-    }
-
     /** @param ceiling the most any question may cost; a request's own {@code "budget"} may only lower it */
     Questions(LiveKnowledge knowledge, ScenarioCatalog catalog, Limits limits, Budget ceiling) {
         this.knowledge = knowledge;

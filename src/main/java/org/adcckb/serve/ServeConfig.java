@@ -14,9 +14,10 @@ import org.adcckb.reasoning.RunLimits;
  * @param run        how far each scenario's evaluation may go (firings, time)
  * @param rulesPoll  how often the rules directory is checked for changes
  * @param capacity   how many questions are answered at once, and how long one waits for its turn
+ * @param budget     the most any question (why-not, sweep, what-if) may cost; a request may ask for less
  */
 public record ServeConfig(String host, int port, Path facts, Path rules, RunLimits run, Limits limits,
-                          Duration rulesPoll, Capacity capacity) {
+                          Duration rulesPoll, Capacity capacity, org.adcckb.whatif.Budget budget) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8038;
@@ -51,30 +52,34 @@ public record ServeConfig(String host, int port, Path facts, Path rules, RunLimi
     /** Loopback, any free port, default limits: what tests and embedders start from. */
     public static ServeConfig local(Path facts, Path rules) {
         return new ServeConfig(LOOPBACK, 0, facts, rules, RunLimits.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(1),
-                Capacity.DEFAULT);
+                Capacity.DEFAULT, org.adcckb.whatif.Budget.DEFAULT);
     }
 
     public ServeConfig withPort(int p) {
-        return new ServeConfig(host, p, facts, rules, run, limits, rulesPoll, capacity);
+        return new ServeConfig(host, p, facts, rules, run, limits, rulesPoll, capacity, budget);
     }
 
     public ServeConfig withLimits(Limits l) {
-        return new ServeConfig(host, port, facts, rules, run, l, rulesPoll, capacity);
+        return new ServeConfig(host, port, facts, rules, run, l, rulesPoll, capacity, budget);
     }
 
     public ServeConfig withHost(String h) {
-        return new ServeConfig(h, port, facts, rules, run, limits, rulesPoll, capacity);
+        return new ServeConfig(h, port, facts, rules, run, limits, rulesPoll, capacity, budget);
     }
 
     public ServeConfig withRun(RunLimits r) {
-        return new ServeConfig(host, port, facts, rules, r, limits, rulesPoll, capacity);
+        return new ServeConfig(host, port, facts, rules, r, limits, rulesPoll, capacity, budget);
     }
 
     public ServeConfig withRulesPoll(Duration poll) {
-        return new ServeConfig(host, port, facts, rules, run, limits, poll, capacity);
+        return new ServeConfig(host, port, facts, rules, run, limits, poll, capacity, budget);
+    }
+
+    public ServeConfig withBudget(org.adcckb.whatif.Budget b) {
+        return new ServeConfig(host, port, facts, rules, run, limits, rulesPoll, capacity, b);
     }
 
     public ServeConfig withCapacity(Capacity c) {
-        return new ServeConfig(host, port, facts, rules, run, limits, rulesPoll, c);
+        return new ServeConfig(host, port, facts, rules, run, limits, rulesPoll, c, budget);
     }
 }

@@ -50,7 +50,7 @@ public final class Server implements AutoCloseable {
             throw e;
         }
         ScenarioCatalog catalog = new ScenarioCatalog(config.facts(), config.limits());
-        Questions questions = new Questions(knowledge, catalog, config.limits());
+        Questions questions = new Questions(knowledge, catalog, config.limits(), config.budget());
         HttpContext api = http.createContext("/api/", new ApiHandler(knowledge, catalog, questions, log));
         HttpContext page = http.createContext("/", new StaticHandler());
         for (HttpContext c : List.of(api, page)) {

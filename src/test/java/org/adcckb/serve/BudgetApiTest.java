@@ -142,4 +142,19 @@ class BudgetApiTest {
         assertThat(r.error()).isEqualTo("whatif: stopped at the time budget of 1 ms ($.budget.maxMillis) before both scenarios "
                 + "were evaluated; allow more time with $.budget.maxMillis");
     }
+
+    @Test
+    void theServersBudgetIsItsConfiguration() {
+        var ceiling = org.adcckb.whatif.Budget.DEFAULT.withMaxCombinations(7);
+        try (Server server = Api.start(ServeConfig.local(Api.facts(), TestKb.RULES).withBudget(ceiling))) {
+            String sweep = low("\"vary\": [\"atra@mm\", \"ifn_alpha@mm\", \"cd38_nanobody@nk\"]");
+            Api.Response r = Api.post(server, "/api/sweep", sweep);
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.error()).startsWith("sweep: 8 combinations of 3 factors exceed the budget of 7 ($.budget.maxCombinations)");
+        }
+        // The same request within the default budget is answered.
+        Api.Response ok = Api.post(Api.shared(), "/api/sweep",
+                low("\"vary\": [\"atra@mm\", \"ifn_alpha@mm\", \"cd38_nanobody@nk\"]"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    }
 }
