@@ -42,6 +42,11 @@ public final class KnowledgeBase {
         this.fingerprint = fingerprint;
     }
 
+    /** The compiled rules, for the engine's own use (sessions come from {@link #newSession()} and {@link #pooledSession()}). */
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
     /** A fresh session of its own: for runs that attach event listeners. */
     public KieSession newSession() {
         return kieBase.newKieSession();

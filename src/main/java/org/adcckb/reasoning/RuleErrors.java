@@ -26,14 +26,15 @@ final class RuleErrors {
             cause = ce.getCause() != null ? ce.getCause() : ce;
         }
         String name = rule != null ? place(rule.getName(), kb) : named(thrown, kb);
-        if (name == null && run.firing() != null && thrown instanceof StackOverflowError) {
-            name = place(run.firing().getName(), kb);
+        if (name == null && thrown instanceof StackOverflowError) {
+            Rule deepest = Consequences.running(thrown.getStackTrace(), kb.kieBase());
+            name = deepest == null ? null : place(deepest.getName(), kb);
         }
         return new RuleFailureException(scenario, name, cause);
     }
 
     static RuleTimeoutException timeout(String scenario, Watchdog.Run run, KnowledgeBase kb) {
-        Rule r = run.atLimit();
+        Rule r = Consequences.running(run.atLimit(), kb.kieBase());
         return new RuleTimeoutException(scenario, run.maxMillis(), r == null ? null : place(r.getName(), kb));
     }
 

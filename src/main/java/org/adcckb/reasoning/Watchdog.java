@@ -3,21 +3,19 @@ package org.adcckb.reasoning;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
  * Holds every evaluation to its time limit. Each thread that evaluates has one {@link Run} slot, reused
- * from scenario to scenario, so a scenario pays two field writes and one listener, no scheduling; a single
+ * from scenario to scenario, so a scenario pays a few field writes, no scheduling and no listener; a single
  * daemon thread looks at the slots a few times per limit.
  *
  * <p>A run past its deadline is stopped in steps, each only if the one before did not end it: the session
  * is halted (ends a rule set that keeps firing), then, after a grace period, the thread is interrupted and
  * stopped ({@link Thread#stop()}, the only way to end a consequence that spins in plain Java code). The
  * stop lands inside the rule's code; the session is then reset by the pool like any other, and the run
- * reports a {@link RuleTimeoutException} naming the rule that was firing.
+ * reports a {@link RuleTimeoutException} naming the rule that was firing, read off the thread's stack at the
+ * limit ({@link Consequences}).
  */
 final class Watchdog {
 
@@ -70,10 +68,9 @@ final class Watchdog {
         }
     }
 
-    /** One thread's evaluation in progress: its deadline, its session and the rule firing now. */
+    /** One thread's evaluation in progress: its deadline and its session. */
     static final class Run implements AutoCloseable {
         private final Thread thread;
-        private final Listener listener = new Listener();
         private KieSession session;
         private volatile boolean active;
         private long startNanos;
@@ -81,8 +78,7 @@ final class Watchdog {
         private long maxMillis;
         /** 0 running; 1 halted; 2 stopped. Written under the slot's lock. */
         private int stage;
-        private volatile Rule firing;
-        private volatile Rule atLimit;
+        private volatile StackTraceElement[] atLimit;
 
         Run(Thread thread) {
             this.thread = thread;
@@ -95,20 +91,13 @@ final class Watchdog {
                 startNanos = System.nanoTime();
                 deadline = startNanos + ms * 1_000_000L;
                 stage = 0;
-                firing = null;
                 atLimit = null;
                 active = true;
             }
-            s.addEventListener(listener);
         }
 
-        /** The rule firing now, or null between firings. */
-        Rule firing() {
-            return firing;
-        }
-
-        /** The rule that was firing when the limit was reached, or null. */
-        Rule atLimit() {
+        /** The evaluating thread's stack when the limit was reached, or null. */
+        StackTraceElement[] atLimit() {
             return atLimit;
         }
 
@@ -127,7 +116,7 @@ final class Watchdog {
             }
             if (stage == 0) {
                 stage = 1;
-                atLimit = firing;
+                atLimit = thread.getStackTrace();
                 session.halt();
                 deadline = now + Math.max(20, Math.min(1000, maxMillis / 10)) * 1_000_000L;
             } else if (stage == 1) {
@@ -166,7 +155,6 @@ final class Watchdog {
                     // the stop landed here; the slot is disarmed on the next turn
                 }
             }
-            firing = null;
             if (stopped) {
                 absorbLateStop();
             }
@@ -181,18 +169,6 @@ final class Watchdog {
                 }
             }
             Thread.interrupted();
-        }
-
-        private final class Listener extends DefaultAgendaEventListener {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firing = event.getMatch().getRule();
-            }
-
-            @Override
-            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                firing = null;
-            }
         }
     }
 }
