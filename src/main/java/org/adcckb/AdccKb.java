@@ -32,14 +32,14 @@ public final class AdccKb {
     private final Reasoner reasoner;
     private volatile org.adcckb.whatif.Probes probes;
 
-    private final org.adcckb.json.Limits limits;
+    private final org.adcckb.input.Limits limits;
 
     public AdccKb(KnowledgeBase kb, int maxFirings) {
-        this(kb, maxFirings, org.adcckb.json.Limits.DEFAULT);
+        this(kb, maxFirings, org.adcckb.input.Limits.DEFAULT);
     }
 
     /** @param limits what scenario files may hold before they are refused */
-    public AdccKb(KnowledgeBase kb, int maxFirings, org.adcckb.json.Limits limits) {
+    public AdccKb(KnowledgeBase kb, int maxFirings, org.adcckb.input.Limits limits) {
         this(kb, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxFirings(maxFirings), limits);
     }
 
@@ -47,7 +47,7 @@ public final class AdccKb {
      * @param run    how far each scenario's evaluation may go (firings, time)
      * @param limits what scenario files may hold before they are refused
      */
-    public AdccKb(KnowledgeBase kb, org.adcckb.reasoning.RunLimits run, org.adcckb.json.Limits limits) {
+    public AdccKb(KnowledgeBase kb, org.adcckb.reasoning.RunLimits run, org.adcckb.input.Limits limits) {
         this.kb = kb;
         this.limits = limits;
         this.reasoner = new Reasoner(kb, run);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.adcckb.explain.JsonReport;
+import org.adcckb.report.JsonReport;
 import org.adcckb.facts.Cell;
 import org.adcckb.kb.Vocabulary;
 import org.adcckb.scenario.Scenario;

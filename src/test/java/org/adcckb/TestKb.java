@@ -108,7 +108,7 @@ public final class TestKb {
     }
 
     /** Every derived fact of a type in an evaluation's explanation. */
-    public static List<org.adcckb.explain.Node> nodes(Evaluation ev, String type) {
+    public static List<org.adcckb.reasoning.Node> nodes(Evaluation ev, String type) {
         return ev.explanation().nodes().stream().filter(n -> n.type().equals(type)).toList();
     }
 }

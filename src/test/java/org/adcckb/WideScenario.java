@@ -32,7 +32,7 @@ public final class WideScenario {
 
     /** The scenario, read as a file would be. */
     public static org.adcckb.scenario.Scenario read() {
-        return new org.adcckb.scenario.ScenarioReader(TestKb.kb().vocabulary(), org.adcckb.json.Limits.DEFAULT)
+        return new org.adcckb.scenario.ScenarioReader(TestKb.kb().vocabulary(), org.adcckb.input.Limits.DEFAULT)
                 .read(json().getBytes(java.nio.charset.StandardCharsets.UTF_8), "wide-64.json");
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.adcckb.batch.Lines;
 import org.adcckb.batch.Pipeline;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

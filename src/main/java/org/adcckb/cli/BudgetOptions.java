@@ -1,6 +1,6 @@
 package org.adcckb.cli;
 
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.whatif.Budget;
 
 /**

@@ -43,11 +43,11 @@ final class KnowledgeOptions {
     int maxTreatments;
 
     /** The input limits these options set (docs/SCENARIO-FORMAT.md, "Limits"). */
-    org.adcckb.json.Limits limits() {
+    org.adcckb.input.Limits limits() {
         try {
-            return new org.adcckb.json.Limits(maxBytes, maxDepth, maxString, maxCells, maxTreatments);
+            return new org.adcckb.input.Limits(maxBytes, maxDepth, maxString, maxCells, maxTreatments);
         } catch (IllegalArgumentException e) {
-            throw new org.adcckb.json.InputException("--max-bytes, --max-depth, --max-string, --max-cells, --max-treatments", "",
+            throw new org.adcckb.input.InputException("--max-bytes, --max-depth, --max-string, --max-cells, --max-treatments", "",
                     "must be positive (--max-depth at least 2)");
         }
     }
@@ -72,14 +72,14 @@ final class KnowledgeOptions {
     /** How far each scenario may run: --max-firings and --max-millis. */
     org.adcckb.reasoning.RunLimits runLimits() {
         if (maxMillis < 1) {
-            throw new org.adcckb.json.InputException("--max-millis", "", "must be a positive number of milliseconds, got " + maxMillis);
+            throw new org.adcckb.input.InputException("--max-millis", "", "must be a positive number of milliseconds, got " + maxMillis);
         }
         return new org.adcckb.reasoning.RunLimits(checkedMaxFirings(), maxMillis);
     }
 
     int checkedMaxFirings() {
         if (maxFirings < 1) {
-            throw new org.adcckb.json.InputException("--max-firings", "", "must be a positive number, got " + maxFirings);
+            throw new org.adcckb.input.InputException("--max-firings", "", "must be a positive number, got " + maxFirings);
         }
         return maxFirings;
     }

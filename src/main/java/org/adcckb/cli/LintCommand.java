@@ -3,9 +3,9 @@ package org.adcckb.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.json.InputException;
-import org.adcckb.kb.Linter;
+import org.adcckb.report.JsonReport;
+import org.adcckb.input.InputException;
+import org.adcckb.lint.Linter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

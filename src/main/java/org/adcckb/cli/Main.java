@@ -1,7 +1,7 @@
 package org.adcckb.cli;
 
 import java.io.PrintWriter;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;

@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 
 /**
  * A file a command writes with {@code --output}: whole or not at all. The bytes go to a temporary file in

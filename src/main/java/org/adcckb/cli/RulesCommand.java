@@ -1,8 +1,8 @@
 package org.adcckb.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.explain.RulesReport;
+import org.adcckb.report.JsonReport;
+import org.adcckb.report.RulesReport;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleInfo;
 import picocli.CommandLine.Command;

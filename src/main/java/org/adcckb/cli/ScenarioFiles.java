@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.Vocabulary;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.ScenarioReader;
@@ -44,7 +44,7 @@ final class ScenarioFiles {
     }
 
     /** Reads every file; two files with one scenario id are refused, since comparisons name scenarios by id. */
-    static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.json.Limits limits) {
+    static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.input.Limits limits) {
         ScenarioReader reader = new ScenarioReader(vocabulary, limits);
         Map<String, Scenario> byId = new TreeMap<>();
         for (Path f : expand(args)) {

@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.serve.ServeConfig;
 import org.adcckb.serve.Server;
 import picocli.CommandLine.Command;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.adcckb.AdccKb;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.explain.SweepReport;
-import org.adcckb.explain.graph.HtmlReport;
+import org.adcckb.report.JsonReport;
+import org.adcckb.report.SweepReport;
+import org.adcckb.report.graph.HtmlReport;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.Factor;
@@ -56,7 +56,7 @@ final class SweepCommand extends KnowledgeCommand {
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
-            throw new org.adcckb.json.InputException("--threads", "", "must be a positive number, got " + n);
+            throw new org.adcckb.input.InputException("--threads", "", "must be a positive number, got " + n);
         }
         Sweep.Result r = kb.sweep(s, factors, n, new StderrProgress(spec.commandLine().getErr()), budget);
         String out = switch (format) {

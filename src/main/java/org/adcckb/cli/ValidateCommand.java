@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.adcckb.expect.Validation;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.scenario.Scenario;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package org.adcckb.cli;
 
 import java.nio.file.Path;
 import org.adcckb.AdccKb;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.explain.WhyNotReport;
-import org.adcckb.json.InputException;
+import org.adcckb.report.JsonReport;
+import org.adcckb.report.WhyNotReport;
+import org.adcckb.input.InputException;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.Goal;

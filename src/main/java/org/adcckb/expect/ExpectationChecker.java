@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.adcckb.facts.Levels;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.reasoning.CellState;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.scenario.Expectations;

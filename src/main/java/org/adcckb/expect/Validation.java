@@ -92,7 +92,7 @@ public final class Validation {
      *
      * @param scenarios  the scenarios of the run, every comparison's partner among them
      * @param reportFile where the report will be written: scenario links are relative to its directory
-     * @throws org.adcckb.json.InputException when a comparison names a scenario that is not in the run
+     * @throws org.adcckb.input.InputException when a comparison names a scenario that is not in the run
      */
     public static Report run(List<Scenario> scenarios, Reasoner reasoner, Path reportFile) {
         Map<String, Evaluation> byId = new LinkedHashMap<>();

@@ -133,7 +133,7 @@ public final class KnowledgeBaseLoader {
         return builder.getKnowledgePackages();
     }
 
-    record RuleLocation(String file, int line) {
+    public record RuleLocation(String file, int line) {
     }
 
     /**
@@ -141,10 +141,10 @@ public final class KnowledgeBaseLoader {
      * from them (the same for .drl files, generated for decision tables), {@code lineMaps} from a DRL line
      * to the line of the file as written, and the problems of tables that do not convert.
      */
-    record Sources(Map<String, String> raw, Map<String, String> texts, Map<String, int[]> lineMaps, List<Problem> problems) {
+    public record Sources(Map<String, String> raw, Map<String, String> texts, Map<String, int[]> lineMaps, List<Problem> problems) {
     }
 
-    static Sources readSources(Path dir, List<Path> files) {
+    public static Sources readSources(Path dir, List<Path> files) {
         Map<String, String> raw = new java.util.LinkedHashMap<>();
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         Map<String, int[]> lineMaps = new java.util.LinkedHashMap<>();
@@ -179,7 +179,7 @@ public final class KnowledgeBaseLoader {
     }
 
     /** The line of the file as written: a decision table's row for DRL generated from it. */
-    static int sourceLine(Map<String, int[]> lineMaps, String file, int drlLine) {
+    public static int sourceLine(Map<String, int[]> lineMaps, String file, int drlLine) {
         int[] map = lineMaps.get(file);
         if (map == null || drlLine <= 0) {
             return drlLine;
@@ -187,7 +187,7 @@ public final class KnowledgeBaseLoader {
         return drlLine < map.length ? map[drlLine] : 0;
     }
 
-    static List<Path> listRuleFiles(Path dir) {
+    public static List<Path> listRuleFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> (p.getFileName().toString().endsWith(".drl") || isTable(p)) && Files.isRegularFile(p))
                     .sorted(java.util.Comparator.comparing(p -> dir.relativize(p).toString()))
@@ -197,7 +197,7 @@ public final class KnowledgeBaseLoader {
         }
     }
 
-    static String shown(Path dir, Path file) {
+    public static String shown(Path dir, Path file) {
         return dir.resolve(dir.relativize(file)).toString();
     }
 
@@ -257,12 +257,12 @@ public final class KnowledgeBaseLoader {
     }
 
     /** Checks a rule's evidence metadata (also used by lint on rules that do not compile). */
-    static RuleInfo ruleInfo(String name, Map<String, Object> meta, RuleLocation at, String file, List<Problem> problems) {
+    public static RuleInfo ruleInfo(String name, Map<String, Object> meta, RuleLocation at, String file, List<Problem> problems) {
         String where = "rule \"" + name + "\"";
         for (String key : new java.util.TreeSet<>(meta.keySet())) {
             if (!KNOWN_METADATA.contains(key)) {
                 problems.add(new Problem(at.file(), at.line(), where + " has unknown metadata @" + key
-                        + org.adcckb.json.Suggest.closest(key, KNOWN_METADATA).map(k -> " (did you mean @" + k + "?)").orElse("")
+                        + org.adcckb.input.Suggest.closest(key, KNOWN_METADATA).map(k -> " (did you mean @" + k + "?)").orElse("")
                         + "; allowed: @" + String.join(", @", KNOWN_METADATA)));
             }
         }
@@ -306,7 +306,7 @@ public final class KnowledgeBaseLoader {
             Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
 
     /** Drools wraps errors in parser jargon; say the common ones plainly and keep the rest on one line. */
-    static String compilerMessage(String raw) {
+    public static String compilerMessage(String raw) {
         if (raw == null) {
             return "rule compilation failed";
         }
@@ -343,7 +343,7 @@ public final class KnowledgeBaseLoader {
                     fields.add(c.getName());
                 }
                 return simple + " has no field '" + field + "'; its fields are " + String.join(", ", fields)
-                        + org.adcckb.json.Suggest.hint(field, fields);
+                        + org.adcckb.input.Suggest.hint(field, fields);
             }
         } catch (ClassNotFoundException | LinkageError e) {
             // fall through to the plain message

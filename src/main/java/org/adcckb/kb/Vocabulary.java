@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.adcckb.facts.Agent;
 import org.adcckb.facts.Cd38Scale;
-import org.adcckb.json.InputException;
-import org.adcckb.json.JsonInput;
-import org.adcckb.json.JsonInput.Obj;
+import org.adcckb.input.InputException;
+import org.adcckb.input.JsonInput;
+import org.adcckb.input.JsonInput.Obj;
 
 /**
  * The cell types and agents the knowledge base knows, read from {@code vocabulary.json} in the rules
@@ -67,7 +67,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
     }
 
     /** Reads and checks {@code vocabulary.json}; problems are reported with the file and JSON path. */
-    static Vocabulary read(Path file, String shownAs) {
+    public static Vocabulary read(Path file, String shownAs) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -1,7 +1,6 @@
 package org.adcckb.reasoning;
 
 import java.util.Map;
-import org.adcckb.explain.Explanation;
 import org.adcckb.scenario.Scenario;
 
 /** A scenario with everything reasoning derived from it. Cells are keyed and ordered by id. */

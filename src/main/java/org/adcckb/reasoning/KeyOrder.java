@@ -24,15 +24,15 @@ final class KeyOrder {
 
     /** A memoised description with its stamp. */
     static final class Memo {
-        final org.adcckb.explain.Described described;
+        final org.adcckb.reasoning.Described described;
         /** The vocabulary fact's node, made once; null for other facts. */
-        final org.adcckb.explain.Node background;
+        final org.adcckb.reasoning.Node background;
         /** True when shared by results (memoised), and so worth ranking. */
         final boolean shared;
         /** Generation (high 32 bits) and rank (low 32 bits); 0 when never ranked. */
         volatile long stamp;
 
-        Memo(org.adcckb.explain.Described described, org.adcckb.explain.Node background, boolean shared) {
+        Memo(org.adcckb.reasoning.Described described, org.adcckb.reasoning.Node background, boolean shared) {
             this.described = described;
             this.background = background;
             this.shared = shared;

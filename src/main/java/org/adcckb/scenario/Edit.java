@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Levels;
-import org.adcckb.json.InputException;
-import org.adcckb.json.Suggest;
+import org.adcckb.input.InputException;
+import org.adcckb.input.Suggest;
 import org.adcckb.kb.Vocabulary;
 
 /**

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Levels;
-import org.adcckb.json.InputException;
-import org.adcckb.json.JsonInput;
-import org.adcckb.json.JsonInput.Obj;
-import org.adcckb.json.JsonInput.Value;
-import org.adcckb.json.Suggest;
+import org.adcckb.input.InputException;
+import org.adcckb.input.JsonInput;
+import org.adcckb.input.JsonInput.Obj;
+import org.adcckb.input.JsonInput.Value;
+import org.adcckb.input.Suggest;
 import org.adcckb.kb.Evidence;
 import org.adcckb.kb.Vocabulary;
 
@@ -41,13 +41,13 @@ public final class ScenarioReader {
     private static final List<String> COMPARE = List.of("with", "outcome", "cells");
 
     private final Vocabulary vocabulary;
-    private final org.adcckb.json.Limits limits;
+    private final org.adcckb.input.Limits limits;
 
     public ScenarioReader(Vocabulary vocabulary) {
-        this(vocabulary, org.adcckb.json.Limits.DEFAULT);
+        this(vocabulary, org.adcckb.input.Limits.DEFAULT);
     }
 
-    public ScenarioReader(Vocabulary vocabulary, org.adcckb.json.Limits limits) {
+    public ScenarioReader(Vocabulary vocabulary, org.adcckb.input.Limits limits) {
         this.vocabulary = vocabulary;
         this.limits = limits;
     }

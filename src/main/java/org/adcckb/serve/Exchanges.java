@@ -9,7 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.adcckb.explain.JsonReport;
+import org.adcckb.report.JsonReport;
 
 /** Reading requests within limits and writing answers, for every handler of the server. */
 final class Exchanges {

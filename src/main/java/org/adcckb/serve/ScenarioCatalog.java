@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.adcckb.json.InputException;
-import org.adcckb.json.JsonInput;
-import org.adcckb.json.Limits;
+import org.adcckb.input.InputException;
+import org.adcckb.input.JsonInput;
+import org.adcckb.input.Limits;
 
 /**
  * The scenario files under the server's facts directory, by path relative to it. Nothing outside that

@@ -2,7 +2,7 @@ package org.adcckb.serve;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.adcckb.json.Limits;
+import org.adcckb.input.Limits;
 import org.adcckb.reasoning.RunLimits;
 
 /**

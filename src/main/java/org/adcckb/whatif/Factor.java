@@ -2,7 +2,7 @@ package org.adcckb.whatif;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.Vocabulary;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;

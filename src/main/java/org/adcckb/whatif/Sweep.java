@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adcckb.facts.Levels;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.Vocabulary;
 import org.adcckb.reasoning.CellState;
 import org.adcckb.reasoning.Evaluation;

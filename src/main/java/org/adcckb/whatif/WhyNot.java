@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.adcckb.explain.Derivation;
-import org.adcckb.explain.Node;
+import org.adcckb.reasoning.Derivation;
+import org.adcckb.reasoning.Node;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleShapes;
 import org.adcckb.reasoning.Evaluation;
@@ -66,8 +66,8 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         if (agents != null) {
             for (String a : agents) {
                 if (!kb.vocabulary().knows(a)) {
-                    throw new org.adcckb.json.InputException("--agents " + a, "", "unknown agent '" + a + "'; the knowledge base knows: "
-                            + String.join(", ", kb.vocabulary().agentNames()) + org.adcckb.json.Suggest.hint(a, kb.vocabulary().agentNames()));
+                    throw new org.adcckb.input.InputException("--agents " + a, "", "unknown agent '" + a + "'; the knowledge base knows: "
+                            + String.join(", ", kb.vocabulary().agentNames()) + org.adcckb.input.Suggest.hint(a, kb.vocabulary().agentNames()));
                 }
             }
         }

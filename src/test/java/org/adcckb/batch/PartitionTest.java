@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.adcckb.cli.Main;
-import org.adcckb.json.Limits;
+import org.adcckb.input.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
 import org.adcckb.TestKb;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.adcckb.explain.Described;
 import org.junit.jupiter.api.Test;
 
 /** Sorting by rank gives the keys' order, whatever the memos met before, and across threads. */

@@ -7,8 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.adcckb.TestKb;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.explain.Node;
+import org.adcckb.report.JsonReport;
 import org.adcckb.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.adcckb.facts.Cell;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBaseLoader;
 import org.adcckb.kb.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;

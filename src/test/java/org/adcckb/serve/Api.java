@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.adcckb.TestKb;
-import org.adcckb.json.JsonInput;
+import org.adcckb.input.JsonInput;
 
 /** The explorer server in-process on a free port, and an HTTP client for the API tests. */
 final class Api {

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.adcckb.TestKb;
 import org.adcckb.WideScenario;
-import org.adcckb.explain.WhyNotReport;
+import org.adcckb.report.WhyNotReport;
 import org.adcckb.whatif.Goal;
 import org.junit.jupiter.api.Test;
 

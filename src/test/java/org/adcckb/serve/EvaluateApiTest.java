@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adcckb.TestKb;
-import org.adcckb.explain.JsonReport;
+import org.adcckb.report.JsonReport;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/evaluate: explain's JSON plus the graph, and the command line's messages for bad scenarios. */

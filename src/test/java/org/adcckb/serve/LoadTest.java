@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.adcckb.TestKb;
-import org.adcckb.json.JsonInput;
+import org.adcckb.input.JsonInput;
 import org.junit.jupiter.api.Test;
 
 /**

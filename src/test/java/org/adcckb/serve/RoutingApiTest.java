@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.adcckb.TestKb;
-import org.adcckb.json.Limits;
+import org.adcckb.input.Limits;
 import org.junit.jupiter.api.Test;
 
 /** Unknown routes, wrong methods, oversize bodies, foreign Host headers; status and rules. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.adcckb.TestKb;
 import org.adcckb.facts.Cell;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.Treatment;

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.adcckb.TestKb;
-import org.adcckb.explain.JsonReport;
-import org.adcckb.explain.SweepReport;
-import org.adcckb.json.InputException;
+import org.adcckb.report.JsonReport;
+import org.adcckb.report.SweepReport;
+import org.adcckb.input.InputException;
 import org.adcckb.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 

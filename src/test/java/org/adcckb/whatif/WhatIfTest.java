@@ -117,6 +117,6 @@ class WhatIfTest {
         WhatIf w = whatIf("high-target-no-dara", "atra@nk");
         assertThat(w.anyOutcomeChanged()).isFalse();
         assertThat(w.chains()).isEmpty();
-        assertThat(org.adcckb.explain.WhatIfReport.text(w)).contains("No outcome changes.");
+        assertThat(org.adcckb.report.WhatIfReport.text(w)).contains("No outcome changes.");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.adcckb.TestKb;
-import org.adcckb.json.InputException;
+import org.adcckb.input.InputException;
 import org.adcckb.scenario.Treatment;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class WhyNotTest {
         assertThat(w.evaluated()).isPositive();
         assertThat(w.obstacles()).extracting(WhyNot.Obstacle::change).containsOnly("holds");
         assertThat(w.obstacles()).extracting(WhyNot.Obstacle::key).contains("surface:mm", "fratricide:nk>nk:daratumumab");
-        assertThat(org.adcckb.explain.WhyNotReport.text(w)).contains("none within 1", "What the outcome rests on now");
+        assertThat(org.adcckb.report.WhyNotReport.text(w)).contains("none within 1", "What the outcome rests on now");
     }
 
     @Test

@@ -1,0 +1,248 @@
+package org.adcckb.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strict JSON reading with errors that say where: the parse refuses duplicate keys and trailing
+ * content, and {@link Obj} walks a tree keeping the JSON path of every value it hands out.
+ */
+public final class JsonInput {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+
+    private JsonInput() {
+    }
+
+    /** Parses a whole document within the default limits. */
+    public static JsonNode parse(byte[] content, String file) {
+        return parse(content, file, Limits.DEFAULT);
+    }
+
+    /**
+     * Parses a whole document; empty, malformed or oversized input names the file and, when known, line
+     * and column, and the limit it broke.
+     */
+    public static JsonNode parse(byte[] content, String file, Limits limits) {
+        if (content.length > limits.maxBytes()) {
+            throw new InputException(file, "", "is " + content.length + " bytes, more than the limit of " + limits.maxBytes()
+                    + " (--max-bytes)");
+        }
+        int invalid = Utf8.firstInvalid(content);
+        if (invalid >= 0) {
+            throw new InputException(file, Utf8.position(content, invalid), content[invalid] == 0
+                    ? "a NUL byte, which JSON text never holds (UTF-16 or UTF-32 text has them; input is read as UTF-8)"
+                    : String.format("byte 0x%02X is not UTF-8 here (input is read as UTF-8; overlong forms, surrogates and "
+                    + "code points beyond U+10FFFF are refused)", content[invalid] & 0xFF));
+        }
+        if (content.length == 0 || new String(content, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new InputException(file, "", "the file is empty; expected a JSON object");
+        }
+        try {
+            JsonNode node = mapper(limits).readTree(content);
+            if (node == null || node.isMissingNode()) {
+                throw new InputException(file, "", "the file is empty; expected a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            // Keys count as strings (the parser's name limit is set to the string limit); numbers have a fixed limit.
+            String what = original.contains("depth")
+                    ? "JSON nested deeper than the limit of " + limits.maxDepth() + " (--max-depth)"
+                    : original.startsWith("Number")
+                    ? "a number longer than the limit of " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN
+                            + " characters"
+                    : "a string longer than the limit of " + limits.maxString() + " characters (--max-string)";
+            throw new InputException(file, where, what);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InputException(file, where, "malformed JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputException(file, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        String first = nl < 0 ? message : message.substring(0, nl);
+        if (first.startsWith("Trailing token")) {
+            return "unexpected trailing token after the end of the JSON value; a file holds one JSON object";
+        }
+        // Jackson names a redacted source inside its location; the file is already named in front.
+        return first.replaceAll("\\[Source: [^;\\]]*; ", "[");
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static final java.util.Map<Limits, ObjectMapper> MAPPERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A strict mapper whose parser refuses nesting and strings beyond the limits. */
+    private static ObjectMapper mapper(Limits limits) {
+        return MAPPERS.computeIfAbsent(limits, l -> {
+            com.fasterxml.jackson.core.JsonFactory factory = com.fasterxml.jackson.core.JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(l.maxDepth()).maxStringLength(l.maxString()).maxNameLength(l.maxString()).build())
+                    .build();
+            return JsonMapper.builder(factory)
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .build();
+        });
+    }
+
+    /** A JSON value with its path, for messages. */
+    public record Value(JsonNode node, String path, String file) {
+
+        public InputException error(String detail) {
+            return new InputException(file, path, detail);
+        }
+
+        public Obj object() {
+            if (!node.isObject()) {
+                throw error("expected a JSON object, got " + describe(node));
+            }
+            return new Obj(node, path, file);
+        }
+
+        public String text() {
+            if (!node.isTextual()) {
+                throw error("expected a string, got " + describe(node));
+            }
+            return node.textValue();
+        }
+
+        /**
+         * A string that must be one of {@code allowed}, returned as the allowed instance itself: facts
+         * then share their strings across scenarios, whose hashes are computed once and whose equality
+         * is decided by identity (the reasoner compares fact values by content, millions of times in a cohort).
+         */
+        public String oneOf(Collection<String> allowed, String what) {
+            String s = text();
+            for (String a : allowed) {
+                if (a.equals(s)) {
+                    return a;
+                }
+            }
+            throw error("'" + s + "' is not " + what + "; allowed: " + String.join(", ", allowed)
+                    + Suggest.hint(s, allowed));
+        }
+
+        public boolean bool() {
+            if (!node.isBoolean()) {
+                throw error("expected true or false, got " + describe(node));
+            }
+            return node.booleanValue();
+        }
+
+        public double number() {
+            if (!node.isNumber()) {
+                throw error("expected a number, got " + describe(node));
+            }
+            double d = node.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw error("expected a finite number, got " + node);
+            }
+            return d;
+        }
+
+        public List<Value> array() {
+            if (!node.isArray()) {
+                throw error("expected a JSON array, got " + describe(node));
+            }
+            List<Value> out = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                out.add(new Value(node.get(i), path + "[" + i + "]", file));
+            }
+            return out;
+        }
+    }
+
+    /** A JSON object with its path. */
+    public record Obj(JsonNode node, String path, String file) {
+
+        public static Obj root(JsonNode node, String file) {
+            return new Value(node, "$", file).object();
+        }
+
+        public InputException error(String detail) {
+            return new InputException(file, path, detail);
+        }
+
+        /** Refuses any field not in {@code known}, suggesting the closest known one. */
+        public Obj only(Collection<String> known) {
+            Set<String> sorted = new TreeSet<>(known);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!known.contains(f)) {
+                    throw new InputException(file, path + "." + f, "unknown field '" + f + "'; allowed here: "
+                            + String.join(", ", known) + Suggest.hint(f, sorted));
+                }
+            }
+            return this;
+        }
+
+        public boolean has(String field) {
+            return node.has(field) && !node.get(field).isNull();
+        }
+
+        public Value get(String field) {
+            if (!has(field)) {
+                throw error("missing required field '" + field + "'");
+            }
+            return new Value(node.get(field), path + "." + field, file);
+        }
+
+        public String text(String field, String fallback) {
+            return has(field) ? get(field).text() : fallback;
+        }
+
+        public List<String> fieldNames() {
+            List<String> out = new ArrayList<>();
+            node.fieldNames().forEachRemaining(out::add);
+            return out;
+        }
+    }
+
+    static String describe(JsonNode n) {
+        if (n.isTextual()) {
+            return "the string \"" + n.textValue() + "\"";
+        }
+        if (n.isNumber()) {
+            return "the number " + n;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue() ? "true" : "false";
+        }
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        return n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+}

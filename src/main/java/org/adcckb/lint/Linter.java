@@ -1,0 +1,503 @@
+package org.adcckb.lint;
+
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.Problem;
+import org.adcckb.kb.RuleInfo;
+import org.adcckb.kb.RuleShapes;
+import org.adcckb.kb.Vocabulary;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.adcckb.facts.Cell;
+import org.adcckb.facts.FactTypes;
+import org.adcckb.facts.Levels;
+import org.adcckb.facts.Vocab;
+import org.adcckb.input.Suggest;
+import org.adcckb.reasoning.Evaluation;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.reasoning.RuleLoopException;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.Treatment;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+
+/**
+ * Checks a rules directory the way a careful reviewer would, and says what it finds in the author's
+ * terms, with file and line: what does not compile, rules without their evidence, names the vocabulary
+ * does not declare ({@code agent == "atr"}), rules that change working memory instead of concluding with
+ * {@code insertLogical}, conclusions nothing reads, and outcome levels that no rule reaches.
+ */
+public final class Linter {
+
+    /**
+     * One finding.
+     *
+     * @param severity {@code error} (the knowledge base is wrong) or {@code warning} (probably wrong)
+     * @param rule     the rule it is about, or null
+     * @param check    a short name of the check
+     */
+    public record Finding(String severity, String file, int line, String rule, String check, String message)
+            implements Comparable<Finding> {
+
+        public boolean error() {
+            return "error".equals(severity);
+        }
+
+        @Override
+        public int compareTo(Finding o) {
+            int c = file.compareTo(o.file);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(line, o.line);
+            return c != 0 ? c : (check + message).compareTo(o.check + o.message);
+        }
+
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line : "") + ": " + severity + ": " + (rule == null ? "" : "rule \"" + rule + "\": ")
+                    + message;
+        }
+    }
+
+    /** All findings, sorted, with what was looked at. */
+    public record Report(List<Finding> findings, int rules, int sampled) {
+        public long errors() {
+            return findings.stream().filter(Finding::error).count();
+        }
+
+        public long warnings() {
+            return findings.size() - errors();
+        }
+    }
+
+    private static final Pattern RULE_PREFIX = Pattern.compile("^rule \"((?:[^\"\\\\]|\\\\.)*)\"(?::\\s*|\\s+)");
+    private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
+    private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
+    private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
+    private static final Pattern PLAIN_INSERT = Pattern.compile("\\binsert\\s*\\(");
+    private static final Map<String, Class<?>> TYPES = new HashMap<>();
+
+    static {
+        FactTypes.ALL.forEach(t -> TYPES.put(t.getSimpleName(), t));
+    }
+
+    private final Path dir;
+    private final List<Finding> findings = new ArrayList<>();
+    private Vocabulary vocabulary;
+
+    private Linter(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Lints {@code dir}; {@code samples} random scenarios probe which outcome levels the rules reach (0 to skip). */
+    public static Report lint(Path dir, int samples) {
+        return lint(dir, samples, Reasoner.DEFAULT_MAX_FIRINGS);
+    }
+
+    /** As {@link #lint(Path, int)}, stopping a sampled scenario whose rules fire more than {@code maxFirings} times. */
+    public static Report lint(Path dir, int samples, int maxFirings) {
+        return lint(dir, samples, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxFirings(maxFirings));
+    }
+
+    /** As {@link #lint(Path, int)}, each sampled scenario held to {@code run} (firings and time). */
+    public static Report lint(Path dir, int samples, org.adcckb.reasoning.RunLimits run) {
+        Linter l = new Linter(dir);
+        l.run = run;
+        return l.run(samples);
+    }
+
+    private org.adcckb.reasoning.RunLimits run = org.adcckb.reasoning.RunLimits.DEFAULT;
+
+    private Report run(int samples) {
+        String shown = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            error(shown, 0, null, "load", "not a directory");
+            return report(0, 0);
+        }
+        Path vocabFile = dir.resolve(Vocabulary.FILE);
+        if (!Files.isRegularFile(vocabFile)) {
+            error(KnowledgeBaseLoader.shown(dir, vocabFile), 0, null, "vocabulary", "missing: the rules directory must declare its cell types and agents here");
+        } else {
+            try {
+                vocabulary = Vocabulary.read(vocabFile, KnowledgeBaseLoader.shown(dir, vocabFile));
+            } catch (KnowledgeBaseException e) {
+                e.problems().forEach(p -> error(p.file(), p.line(), null, "vocabulary", p.message()));
+            }
+        }
+        List<Path> files = KnowledgeBaseLoader.listRuleFiles(dir);
+        if (files.isEmpty()) {
+            error(shown, 0, null, "load", "holds no rule files (.drl, or .csv decision tables)");
+            return report(0, 0);
+        }
+        KnowledgeBaseLoader.Sources sources = KnowledgeBaseLoader.readSources(dir, files);
+        sources.problems().forEach(p -> error(p.file(), p.line(), null, "table", p.message()));
+
+        // What the rule text says, even where it does not compile.
+        Map<String, KnowledgeBaseLoader.RuleLocation> seen = new HashMap<>();
+        List<Problem> metadata = new ArrayList<>();
+        boolean parsed = true;
+        int ruleCount = 0;
+        for (Map.Entry<String, String> e : sources.texts().entrySet()) {
+            String file = e.getKey();
+            DrlParser parser = new DrlParser();
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, e.getValue());
+            } catch (DroolsParserException ex) {
+                error(file, 0, null, "syntax", KnowledgeBaseLoader.compilerMessage(ex.getMessage()));
+                parsed = false;
+                continue;
+            }
+            if (parser.hasErrors() || pkg == null) {
+                for (DroolsError err : parser.getErrors()) {
+                    int line = err.getLines() == null || err.getLines().length == 0 ? 0 : err.getLines()[0];
+                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, line), null, "syntax",
+                            KnowledgeBaseLoader.compilerMessage(err.getMessage()));
+                }
+                parsed = false;
+                continue;
+            }
+            for (RuleDescr r : pkg.getRules()) {
+                if (r.isQuery()) {
+                    continue;
+                }
+                ruleCount++;
+                int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, r.getLine());
+                KnowledgeBaseLoader.RuleLocation at = new KnowledgeBaseLoader.RuleLocation(file, line);
+                KnowledgeBaseLoader.RuleLocation before = seen.putIfAbsent(r.getName(), at);
+                if (before != null) {
+                    error(file, line, r.getName(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
+                }
+                KnowledgeBaseLoader.ruleInfo(r.getName(), metadataOf(r), at, file, metadata);
+                checkConditions(file, e.getValue(), sources, r);
+                checkConsequence(file, line, r);
+            }
+        }
+        for (Problem p : metadata) {
+            // The loader's message starts with the rule; lint reports the rule in its own field.
+            Matcher named = RULE_PREFIX.matcher(p.message());
+            if (named.find()) {
+                error(p.file(), p.line(), named.group(1), "evidence", p.message().substring(named.end()));
+            } else {
+                error(p.file(), p.line(), null, "evidence", p.message());
+            }
+        }
+
+        // What only the compiler and the engine can say.
+        KnowledgeBase kb = null;
+        if (parsed && vocabulary != null && sources.problems().isEmpty()) {
+            try {
+                kb = KnowledgeBaseLoader.load(dir);
+            } catch (KnowledgeBaseException e) {
+                for (Problem p : e.problems()) {
+                    boolean known = findings.stream().anyMatch(f -> f.file().equals(p.file()) && f.line() == p.line()
+                            && p.message().contains(f.message()));
+                    if (!known && metadata.stream().noneMatch(m -> m.equals(p))) {
+                        error(p.file(), p.line(), null, "compile", p.message());
+                    }
+                }
+            }
+        }
+        int sampled = 0;
+        if (kb != null) {
+            checkFlow(kb);
+            if (samples > 0) {
+                sampled = checkReach(kb, samples);
+            }
+        }
+        return report(ruleCount, sampled);
+    }
+
+    private Report report(int rules, int sampled) {
+        List<Finding> sorted = new ArrayList<>(new LinkedHashSet<>(findings));
+        sorted.sort(null);
+        return new Report(List.copyOf(sorted), rules, sampled);
+    }
+
+    private void error(String file, int line, String rule, String check, String message) {
+        findings.add(new Finding("error", file, line, rule, check, message));
+    }
+
+    private void warning(String file, int line, String rule, String check, String message) {
+        findings.add(new Finding("warning", file, line, rule, check, message));
+    }
+
+    /** Annotation values as the DRL compiler with drools-mvel hands them to rules: without their quotes. */
+    private static Map<String, Object> metadataOf(RuleDescr r) {
+        Map<String, Object> meta = new TreeMap<>();
+        for (AnnotationDescr a : r.getAnnotations()) {
+            Object v = a.getSingleValue();
+            String text = v == null ? "" : v.toString().strip();
+            if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                text = text.substring(1, text.length() - 1);
+            }
+            meta.put(a.getName(), text);
+        }
+        return meta;
+    }
+
+    // ---- vocabulary references ---------------------------------------------------------------------
+
+    private void checkConditions(String file, String text, KnowledgeBaseLoader.Sources sources, RuleDescr r) {
+        for (BaseDescr d : r.getLhs().getDescrs()) {
+            for (PatternDescr p : patterns(d, new ArrayList<>())) {
+                Class<?> type = TYPES.get(p.getObjectType());
+                if (type == null || p.getConstraint() == null) {
+                    continue;
+                }
+                for (BaseDescr c : p.getConstraint().getDescrs()) {
+                    if (!(c instanceof ExprConstraintDescr expr)) {
+                        continue;
+                    }
+                    Matcher m = LITERAL.matcher(expr.getExpression());
+                    while (m.find()) {
+                        String domain = domainOf(type, m.group(1));
+                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.getLine() > 0 ? p.getLine() : r.getLine());
+                        checkValue(file, line, r.getName(), domain, m.group(3),
+                                p.getObjectType() + "( " + m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" )");
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkConsequence(String file, int line, RuleDescr r) {
+        String consequence = String.valueOf(r.getConsequence());
+        Matcher change = CHANGES.matcher(consequence);
+        if (change.find()) {
+            error(file, line, r.getName(), "changes-facts", change.group(1) + "(...) changes working memory: rules never modify, "
+                    + "update or delete what they match (input facts least of all); conclude with insertLogical");
+        }
+        if (PLAIN_INSERT.matcher(consequence).find()) {
+            warning(file, line, r.getName(), "plain-insert", "insert(...) is not truth-maintained: the conclusion stays "
+                    + "when its premises go; conclude with insertLogical");
+        }
+        Matcher m = NEW.matcher(consequence);
+        while (m.find()) {
+            Class<?> type = TYPES.get(m.group(1));
+            if (type == null || !type.isRecord()) {
+                continue;
+            }
+            List<String> args = arguments(consequence, m.end());
+            RecordComponent[] components = type.getRecordComponents();
+            for (int i = 0; i < args.size() && i < components.length; i++) {
+                String a = args.get(i).strip();
+                Vocab v = components[i].getAnnotation(Vocab.class);
+                if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
+                    checkValue(file, line, r.getName(), v.value(), a.substring(1, a.length() - 1),
+                            "new " + m.group(1) + "(...) argument " + components[i].getName());
+                }
+            }
+        }
+    }
+
+    /** The top-level arguments of a call whose opening parenthesis ends at {@code from}. */
+    static List<String> arguments(String text, int from) {
+        List<String> args = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        StringBuilder cur = new StringBuilder();
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            }
+            if (!quoted) {
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    if (depth == 0) {
+                        args.add(cur.toString());
+                        return args;
+                    }
+                    depth--;
+                } else if (c == ',' && depth == 0) {
+                    args.add(cur.toString());
+                    cur.setLength(0);
+                    continue;
+                }
+            }
+            cur.append(c);
+        }
+        return args;
+    }
+
+    private static List<PatternDescr> patterns(BaseDescr d, List<PatternDescr> out) {
+        if (d instanceof PatternDescr p) {
+            out.add(p);
+            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
+                patterns(acc.getInput(), out);
+            }
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr c : ce.getDescrs()) {
+                patterns(c, out);
+            }
+        }
+        return out;
+    }
+
+    private static String domainOf(Class<?> type, String field) {
+        if (!type.isRecord()) {
+            return null;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(field)) {
+                Vocab v = c.getAnnotation(Vocab.class);
+                return v == null ? null : v.value();
+            }
+        }
+        return null;
+    }
+
+    private Collection<String> allowed(String domain) {
+        if (domain == null) {
+            return null;
+        }
+        return switch (domain) {
+            case Vocab.AGENT -> vocabulary == null ? null : vocabulary.agentNames();
+            case Vocab.CELL_TYPE -> vocabulary == null ? null : vocabulary.cellTypeNames();
+            case Vocab.CD38_LEVEL -> Levels.CD38;
+            case Vocab.GRADE -> Levels.GRADES;
+            case Vocab.CD16 -> Levels.CD16;
+            case Vocab.SETTING -> Scenario.SETTINGS;
+            case Vocab.AGENT_ROLE -> Vocabulary.ROLES;
+            case Vocab.EPITOPE -> vocabulary == null ? null : vocabulary.agents().values().stream()
+                    .map(org.adcckb.facts.Agent::epitope).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            case Vocab.TARGET -> vocabulary == null ? null : vocabulary.agents().values().stream()
+                    .map(org.adcckb.facts.Agent::target).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+            default -> null;
+        };
+    }
+
+    private void checkValue(String file, int line, String rule, String domain, String value, String where) {
+        Collection<String> allowed = allowed(domain);
+        if (allowed == null || allowed.contains(value)) {
+            return;
+        }
+        error(file, line, rule, "vocabulary", "'" + value + "' in " + where + " is not a known " + domain + "; known: "
+                + String.join(", ", allowed) + Suggest.hint(value, allowed));
+    }
+
+    // ---- what flows where ----------------------------------------------------------------------------
+
+    /** A rule file as the other findings name it: the rules directory as given, then the file. */
+    private String shown(String relativeFile) {
+        return KnowledgeBaseLoader.shown(dir, dir.resolve(relativeFile));
+    }
+
+    private void checkFlow(KnowledgeBase kb) {
+        RuleShapes shapes = kb.shapes();
+        Set<String> inputs = FactTypes.INPUTS;
+        Map<String, List<RuleShapes.Shape>> producers = new TreeMap<>();
+        Set<String> consumed = new TreeSet<>();
+        for (RuleShapes.Shape s : shapes.all()) {
+            s.produces().forEach(t -> producers.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
+            s.conditions().forEach(c -> consumed.addAll(c.types()));
+        }
+        for (Map.Entry<String, List<RuleShapes.Shape>> e : producers.entrySet()) {
+            if (!consumed.contains(e.getKey()) && !Reasoner.REPORTED.contains(e.getKey()) && !inputs.contains(e.getKey())) {
+                RuleShapes.Shape s = e.getValue().get(0);
+                RuleInfo info = kb.rule(s.name()).orElse(null);
+                warning(shown(s.file()), info == null ? 0 : info.line(), s.name(), "unused", e.getKey()
+                        + " is concluded but no rule matches it and no answer reports it");
+            }
+        }
+        for (RuleShapes.Shape s : shapes.all()) {
+            for (RuleShapes.Condition c : s.conditions()) {
+                for (String t : c.types()) {
+                    if (!inputs.contains(t) && !producers.containsKey(t) && !c.negated()) {
+                        RuleInfo info = kb.rule(s.name()).orElse(null);
+                        warning(shown(s.file()), info == null ? c.line() : info.line(), s.name(), "never-matched",
+                                "condition " + c.index() + " needs a " + t + " but no rule concludes one, so the rule never fires");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Evaluates random scenarios drawn from the vocabulary (fixed seed: the same answer every time) and
+     * warns about outcome levels that none of them reaches.
+     */
+    private int checkReach(KnowledgeBase kb, int samples) {
+        Reasoner reasoner = new Reasoner(kb, run);
+        Map<String, Set<String>> reached = new LinkedHashMap<>();
+        for (String f : List.of("adcc", "fratricide", "nkDepletion")) {
+            reached.put(f, new TreeSet<>());
+        }
+        Random random = new Random(20211);
+        List<Vocabulary.CellType> types = new ArrayList<>(kb.vocabulary().cellTypes().values());
+        List<String> agents = new ArrayList<>(kb.vocabulary().agentNames());
+        int done = 0;
+        for (int i = 0; i < samples; i++) {
+            List<Cell> cells = new ArrayList<>();
+            for (Vocabulary.CellType t : types) {
+                int n = 1 + random.nextInt(2);
+                for (int k = 0; k < n; k++) {
+                    boolean ko = random.nextInt(10) == 0;
+                    String cd38 = ko ? "none" : Levels.CD38.get(random.nextInt(Levels.CD38.size()));
+                    String cd16 = t.cd16() ? Levels.CD16.get(random.nextInt(Levels.CD16.size())) : "none";
+                    cells.add(new Cell(t.name() + k, t.name(), cd38, cd16, ko, null));
+                }
+            }
+            List<Treatment> treatments = new ArrayList<>();
+            for (String a : agents) {
+                if (random.nextInt(100) < 45) {
+                    int where = random.nextInt(cells.size() + 1);
+                    treatments.add(new Treatment(a, where == cells.size() ? null : cells.get(where).id()));
+                }
+            }
+            String setting = Scenario.SETTINGS.get(random.nextInt(Scenario.SETTINGS.size()));
+            Scenario s = new Scenario("lint-sample-" + i, null, setting, cells, treatments, null, "lint sample " + i);
+            try {
+                Evaluation ev = reasoner.evaluate(s, false);
+                ev.outcome().asMap().forEach((f, level) -> reached.get(f).add(level));
+                done++;
+            } catch (RuleLoopException e) {
+                error(kb.directory(), 0, null, "loop", e.getMessage());
+                return done;
+            } catch (org.adcckb.reasoning.RuleTimeoutException e) {
+                error(kb.directory(), 0, null, "timeout", e.getMessage());
+                return done;
+            } catch (org.adcckb.reasoning.RuleFailureException e) {
+                error(kb.directory(), 0, null, "throws", e.getMessage());
+                return done;
+            }
+        }
+        for (Map.Entry<String, Set<String>> e : reached.entrySet()) {
+            for (String level : Levels.GRADES) {
+                if (!e.getValue().contains(level)) {
+                    warning(kb.directory(), 0, null, "unreached", "no rule produced " + e.getKey() + "=" + level + " in "
+                            + done + " random scenarios: check that some rule can conclude it");
+                }
+            }
+        }
+        return done;
+    }
+
+}

@@ -1,0 +1,267 @@
+package org.adcckb.report;
+
+import org.adcckb.reasoning.Described;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.adcckb.kb.RuleInfo;
+import org.adcckb.reasoning.CellState;
+import org.adcckb.reasoning.Evaluation;
+
+/**
+ * The JSON form of an evaluation (docs/JSON-OUTPUT.md): the outcome, the cells after reasoning and the
+ * explanation as data. Field order is fixed and numbers are rounded, so the same input gives the same
+ * bytes.
+ */
+public final class JsonReport {
+
+    public static final String FORMAT_VERSION = "2";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {
+    }
+
+    public static ObjectNode toJson(Evaluation ev, String rulesFingerprint) {
+        try {
+            return (ObjectNode) MAPPER.readTree(line(ev, rulesFingerprint, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The result as one line of UTF-8 JSON with its newline: what {@code batch} and
+     * {@code explain --format jsonl} print. Written straight to bytes, without a tree in between: at
+     * cohort scale the explanation's JSON is most of the work.
+     *
+     * @param explanation false to leave the explanation out
+     */
+    public static byte[] line(Evaluation ev, String rulesFingerprint, boolean explanation) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(explanation ? 16384 : 1024);
+        line(bytes, ev, rulesFingerprint, explanation);
+        return bytes.toByteArray();
+    }
+
+    /** {@link #line(Evaluation, String, boolean)} appended to {@code out}, with no copy in between. */
+    public static void line(java.io.OutputStream out, Evaluation ev, String rulesFingerprint, boolean explanation) {
+        try {
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+                write(g, out, ev, rulesFingerprint, explanation);
+            }
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
+    private static void write(JsonGenerator g, java.io.OutputStream out, Evaluation ev, String rulesFingerprint,
+                              boolean withExplanation) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(F_FORMAT);
+        g.writeString(FORMAT_VERSION);
+        g.writeFieldName(F_SCENARIO);
+        g.writeString(ev.scenario().id());
+        if (ev.scenario().title() != null) {
+            g.writeFieldName(F_TITLE);
+            g.writeString(ev.scenario().title());
+        }
+        g.writeFieldName(F_SETTING);
+        g.writeString(ev.scenario().setting());
+        g.writeFieldName(F_TREATMENTS);
+        g.writeStartArray();
+        for (var t : ev.scenario().treatments()) {
+            g.writeString(t.toString());
+        }
+        g.writeEndArray();
+
+        g.writeFieldName(F_OUTCOME);
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : ev.outcome().asMap().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+
+        g.writeFieldName(F_CELLS);
+        g.writeStartObject();
+        for (CellState c : ev.cells().values()) {
+            g.writeObjectFieldStart(c.id());
+            g.writeFieldName(F_TYPE);
+            g.writeString(c.type());
+            if (c.line() != null) {
+                g.writeFieldName(F_LINE);
+                g.writeString(c.line());
+            }
+            if (c.carriesCd16()) {
+                g.writeFieldName(F_CD16);
+                g.writeString(c.cd16());
+            }
+            g.writeFieldName(F_CD38_KNOCKOUT);
+            g.writeBoolean(c.cd38Knockout());
+            g.writeFieldName(F_CD38_BASELINE);
+            g.writeString(c.cd38Baseline());
+            g.writeFieldName(F_CD38);
+            g.writeString(c.cd38());
+            g.writeFieldName(F_CD38_FOLD);
+            g.writeNumber(round(c.cd38Fold()));
+            if (c.cd38Score() != null) {
+                g.writeFieldName(F_CD38_SCORE);
+                g.writeNumber(round(c.cd38Score()));
+            } else {
+                g.writeFieldName(F_CD38_SCORE);
+                g.writeNull();
+            }
+            g.writeFieldName(F_BINDING);
+            g.writeStartObject();
+            for (Map.Entry<String, String> e : c.binding().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            if ("effector".equals(c.role())) {
+                g.writeFieldName(F_DEPLETION);
+                g.writeString(c.depletion());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+
+        if (withExplanation) {
+            // The explanation goes straight to the stream, between the generator's fields (ExplanationJson).
+            g.flush();
+            ExplanationJson.write(out, ev.explanation());
+        }
+        g.writeFieldName(F_RULES_FINGERPRINT);
+        g.writeString(rulesFingerprint);
+        g.writeEndObject();
+    }
+
+    /**
+     * A fact value's fields after its id, as JSON bytes ({@code ,"type":...,"input":...,"text":...,"data":{...}});
+     * {@link ExplanationJson} keeps them on the value's description.
+     */
+    static byte[] head(Described about, boolean input) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter(256);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeFieldName(F_TYPE);
+            g.writeString(about.type());
+            g.writeFieldName(F_INPUT);
+            g.writeBoolean(input);
+            g.writeFieldName(F_TEXT);
+            g.writeString(about.text());
+            g.writeFieldName(F_DATA);
+            g.writeStartObject();
+            data(g, about.data());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        String json = text.toString();
+        // The object's fields without its braces, led by the comma that follows "id".
+        return ("," + json.substring(1, json.length() - 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // Field names ready as quoted UTF-8: written for every result, they are not encoded again each time.
+    private static final SerializedString F_BINDING = new SerializedString("binding");
+    private static final SerializedString F_CD16 = new SerializedString("cd16");
+    private static final SerializedString F_CD38 = new SerializedString("cd38");
+    private static final SerializedString F_CD38_BASELINE = new SerializedString("cd38Baseline");
+    private static final SerializedString F_CD38_FOLD = new SerializedString("cd38Fold");
+    private static final SerializedString F_CD38_KNOCKOUT = new SerializedString("cd38Knockout");
+    private static final SerializedString F_CD38_SCORE = new SerializedString("cd38Score");
+    private static final SerializedString F_CELLS = new SerializedString("cells");
+    private static final SerializedString F_DATA = new SerializedString("data");
+    private static final SerializedString F_DEPLETION = new SerializedString("depletion");
+    private static final SerializedString F_EVIDENCE = new SerializedString("evidence");
+    private static final SerializedString F_FILE = new SerializedString("file");
+    private static final SerializedString F_FORMAT = new SerializedString("format");
+    private static final SerializedString F_INFERRED = new SerializedString("inferred");
+    private static final SerializedString F_INPUT = new SerializedString("input");
+    private static final SerializedString F_LINE = new SerializedString("line");
+    private static final SerializedString F_OUTCOME = new SerializedString("outcome");
+    private static final SerializedString F_RATIONALE = new SerializedString("rationale");
+    private static final SerializedString F_RULES_FINGERPRINT = new SerializedString("rulesFingerprint");
+    private static final SerializedString F_SCENARIO = new SerializedString("scenario");
+    private static final SerializedString F_SETTING = new SerializedString("setting");
+    private static final SerializedString F_SOURCES = new SerializedString("sources");
+    private static final SerializedString F_TEXT = new SerializedString("text");
+    private static final SerializedString F_TITLE = new SerializedString("title");
+    private static final SerializedString F_TREATMENTS = new SerializedString("treatments");
+    private static final SerializedString F_TYPE = new SerializedString("type");
+
+    /** A rule's description as a JSON object's bytes. */
+    static byte[] ruleObject(RuleInfo r) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter(512);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            ruleFields(g, r);
+            g.writeEndObject();
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void ruleFields(JsonGenerator g, RuleInfo r) throws IOException {
+        g.writeFieldName(F_FILE);
+        g.writeString(r.file());
+        g.writeFieldName(F_LINE);
+        g.writeNumber(r.line());
+        g.writeFieldName(F_SOURCES);
+        g.writeStartArray();
+        for (String s : r.sources()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeFieldName(F_EVIDENCE);
+        g.writeString(r.evidence());
+        if (r.inferred() != null) {
+            g.writeFieldName(F_INFERRED);
+            g.writeString(r.inferred());
+        } else {
+            g.writeFieldName(F_INFERRED);
+            g.writeNull();
+        }
+        g.writeFieldName(F_RATIONALE);
+        g.writeString(r.rationale());
+    }
+
+    private static void data(JsonGenerator g, Map<String, Object> data) throws IOException {
+        for (Map.Entry<String, Object> e : data.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Double d) {
+                g.writeNumberField(e.getKey(), round(d));
+            } else if (v instanceof Boolean b) {
+                g.writeBooleanField(e.getKey(), b);
+            } else if (v instanceof Integer i) {
+                g.writeNumberField(e.getKey(), i);
+            } else {
+                g.writeStringField(e.getKey(), String.valueOf(v));
+            }
+        }
+    }
+
+    /** Three decimals: more than the qualitative model means, few enough to be stable across platforms. */
+    static double round(double d) {
+        return Math.round(d * 1000.0) / 1000.0;
+    }
+
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

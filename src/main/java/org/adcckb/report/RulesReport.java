@@ -1,0 +1,41 @@
+package org.adcckb.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.RuleInfo;
+
+/**
+ * The loaded rules with their citations, and the vocabulary, as JSON: {@code adcc rules --format json}
+ * and the explorer's {@code /api/rules} give the same object, so they cannot drift apart.
+ */
+public final class RulesReport {
+
+    private RulesReport() {
+    }
+
+    public static ObjectNode json(KnowledgeBase kb) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("directory", kb.directory());
+        root.put("fingerprint", kb.fingerprint());
+        ArrayNode rules = root.putArray("rules");
+        for (RuleInfo r : kb.rules()) {
+            ObjectNode n = rules.addObject();
+            n.put("name", r.name());
+            n.put("file", r.file());
+            n.put("line", r.line());
+            n.putPOJO("sources", r.sources());
+            n.put("evidence", r.evidence());
+            n.put("inferred", r.inferred());
+            n.put("rationale", r.rationale());
+        }
+        ArrayNode types = root.putArray("cellTypes");
+        kb.vocabulary().cellTypes().values().forEach(t -> types.addObject()
+                .put("name", t.name()).put("role", t.role()).put("cd16", t.cd16()).put("label", t.label()));
+        ArrayNode agents = root.putArray("agents");
+        kb.vocabulary().agents().values().forEach(a -> agents.addObject()
+                .put("name", a.name()).put("role", a.role()).put("label", a.label()));
+        return root;
+    }
+}

@@ -1,0 +1,224 @@
+package org.adcckb.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.adcckb.TestKb;
+import org.adcckb.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lint: the shipped knowledge base is clean, and each kind of slip is reported with file, line and rule. */
+class LintTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path copy() throws IOException {
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        return tmp;
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = tmp.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).as("%s contains %s", file, from).contains(from);
+        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
+    void theShippedKnowledgeBaseLintsClean() {
+        Linter.Report r = Linter.lint(TestKb.RULES, 2000);
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.rules()).isEqualTo(TestKb.kb().rules().size());
+        assertThat(r.sampled()).isEqualTo(2000);
+    }
+
+    @Test
+    void aTypoInAnAgentNameIsCaughtInAConditionAndInATableRow() throws IOException {
+        copy();
+        edit("antibody-binding.drl", "Agent( role == \"blocker\"", "Agent( role == \"blockr\"");
+        edit("cd38-modulators.csv", ",atra,myeloma,3.0,", ",atr,myeloma,3.0,");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("vocabulary")).hasSize(2).anySatisfy(f -> {
+            assertThat(f.file()).endsWith("cd38-modulators.csv");
+            assertThat(f.line()).isEqualTo(10);
+            assertThat(f.message()).contains("'atr' in Exposure( agent == \"atr\" ) is not a known agent").endsWith("(did you mean 'atra'?)");
+        }).anySatisfy(f -> {
+            assertThat(f.file()).endsWith("antibody-binding.drl");
+            assertThat(f.rule()).isEqualTo("A blocker masks its CD38 epitope on the population it reaches");
+            assertThat(f.message()).contains("'blockr'").contains("is not a known agent role").endsWith("(did you mean 'blocker'?)");
+        });
+        assertThat(r.errors()).isEqualTo(2);
+    }
+
+    @Test
+    void aLevelOrAnAgentOutsideTheVocabularyInAConclusionIsCaught() throws IOException {
+        copy();
+        edit("fratricide.drl", "Levels.grade( $load.rank() )", "\"hgih\"");
+        edit("adcc.drl", "new AdccModifier( $target, $effector, $ab, -1, \"CD16-158F", "new AdccModifier( $target, $effector, \"daratumab\", -1, \"CD16-158F");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).extracting(Linter.Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("'hgih' in new NkDepletion(...) argument level is not a known grade").endsWith("(did you mean 'high'?)"))
+                .anySatisfy(m -> assertThat(m).contains("'daratumab' in new AdccModifier(...) argument antibody is not a known agent")
+                        .endsWith("(did you mean 'daratumumab'?)"));
+    }
+
+    @Test
+    void missingOrMalformedEvidenceIsReportedForEveryRuleAtOnce() throws IOException {
+        copy();
+        edit("adcc.drl", "    @evidence(\"A\")\n", "");
+        edit("fratricide.drl", "@source(\"doi:10.1158/1078-0432.CCR-17-3117\")", "@source(\"Wang 2018\")");
+        edit("antibody-binding.drl", "@evidence(\"A\")", "@evidence(\"high\")");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("evidence")).extracting(Linter.Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("has no @evidence(...)"))
+                .anySatisfy(m -> assertThat(m).contains("@source 'Wang 2018' is not a well-formed reference"))
+                .anySatisfy(m -> assertThat(m).contains("@evidence 'high' is not a grade; allowed: A, B, C"));
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("evidence"))
+                .allSatisfy(f -> assertThat(f.rule()).isNotBlank())
+                .anySatisfy(f -> assertThat(f.rule()).isEqualTo("Fratricide depletes the NK population it strikes"));
+    }
+
+    @Test
+    void aRuleThatModifiesWhatItMatchesIsAnErrorAndAPlainInsertAWarning() throws IOException {
+        copy();
+        edit("fratricide.drl", "insertLogical( new NkDepletion( $victim, \"fratricide\", $level ) );",
+                "insert( new NkDepletion( $victim, \"fratricide\", $level ) );");
+        edit("adcc.drl", "insertLogical( Adcc.of( $engagement, $mods ) );", "delete( $engagement ); insertLogical( Adcc.of( $engagement, $mods ) );");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.error()).isTrue();
+            assertThat(f.check()).isEqualTo("changes-facts");
+            assertThat(f.rule()).isEqualTo("Net ADCC is the potential moved by its modifiers");
+            assertThat(f.message()).startsWith("delete(...) changes working memory");
+        }).anySatisfy(f -> {
+            assertThat(f.error()).isFalse();
+            assertThat(f.check()).isEqualTo("plain-insert");
+            assertThat(f.rule()).isEqualTo("Fratricide depletes the NK population it strikes");
+        });
+    }
+
+    @Test
+    void aCompileErrorIsReportedWithItsLine() throws IOException {
+        copy();
+        edit("adcc.drl", "Cell( id == $effector, cd16 == \"158F\" )", "Cell( id == $effector, cd61 == \"158F\" )");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("compile");
+            assertThat(f.file()).endsWith("adcc.drl");
+            assertThat(f.line()).isEqualTo(lineOf(tmp.resolve("adcc.drl"), "cd61 =="));
+            assertThat(f.message()).contains("Cell has no field 'cd61'");
+        });
+    }
+
+    @Test
+    void aSyntaxErrorStillLetsTheOtherFilesBeChecked() throws IOException {
+        copy();
+        edit("adcc.drl", "then\n    insertLogical( new AdccEngagement", "thn\n    insertLogical( new AdccEngagement");
+        edit("cd38-modulators.csv", ",atra,myeloma,3.0,", ",atr,myeloma,3.0,");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).extracting(Linter.Finding::check).contains("syntax", "vocabulary");
+    }
+
+    @Test
+    void conclusionsNothingReadsAndConditionsNothingConcludesAreWarnings() throws IOException {
+        copy();
+        // Without the surface rule, CD38 modulations are concluded and never read.
+        String expression = Files.readString(tmp.resolve("cd38-expression.drl"));
+        int start = expression.indexOf("rule \"Surface CD38 is the baseline scaled");
+        int end = expression.indexOf("end\n", start) + 4;
+        Files.writeString(tmp.resolve("cd38-expression.drl"), expression.substring(0, start) + expression.substring(end));
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.errors()).isZero();
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.check()).isEqualTo("unused");
+            assertThat(f.message()).isEqualTo("Cd38Modulation is concluded but no rule matches it and no answer reports it");
+            assertThat(f.file()).endsWith("cd38-modulators.csv");
+        });
+    }
+
+    @Test
+    void anOutcomeLevelNoRuleReachesIsAWarning() throws IOException {
+        copy();
+        edit("adcc.drl", "Levels.grade( $load.rank() )", "Levels.grade( Math.min( 2, $load.rank() ) )");
+        edit("adcc.drl", "$ab, 1, \"IMiD-activated", "$ab, 0, \"IMiD-activated");
+        Linter.Report r = Linter.lint(tmp, 300);
+        assertThat(r.sampled()).isEqualTo(300);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("unreached")).extracting(Linter.Finding::message)
+                .containsExactly("no rule produced adcc=high in 300 random scenarios: check that some rule can conclude it");
+    }
+
+    @Test
+    void theCommandExitsThreeOnErrorsAndSpeaksJson() throws IOException {
+        copy();
+        edit("cd38-modulators.csv", ",atra,myeloma,3.0,", ",atr,myeloma,3.0,");
+        StringWriter out = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(new StringWriter()))
+                .execute("lint", "--rules", tmp.toString(), "--samples", "0", "--format", "json");
+        assertThat(code).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("errors").asInt()).isEqualTo(1);
+        assertThat(json.path("findings").get(0).path("line").asInt()).isEqualTo(10);
+        assertThat(json.path("findings").get(0).path("rule").asText()).isEqualTo("ATRA raises CD38 on myeloma cells about 3-fold");
+
+        StringWriter clean = new StringWriter();
+        int ok = Main.commandLine().setOut(new PrintWriter(clean)).setErr(new PrintWriter(new StringWriter()))
+                .execute("lint", "--rules", TestKb.RULES.toString(), "--samples", "500");
+        assertThat(ok).isZero();
+        assertThat(clean.toString()).isEqualTo(TestKb.kb().rules().size() + " rules, 500 random scenarios: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void aRuleThatNeverReturnsOrThrowsOnEverySampleIsAnErrorNotAHang() throws IOException {
+        copy();
+        String rule = """
+
+                rule "Spins on every myeloma population"
+                    @source("doi:10.3390/cancers13123072")
+                    @evidence("C")
+                    @inferred("a test fault")
+                    @rationale("Never returns.")
+                when
+                    Cell( type == "myeloma" )
+                then
+                    long n = 1;
+                    while (n != 0) { n = (n * 31 + 7) % 1000003 + 1; }
+                end
+                """;
+        Files.writeString(tmp.resolve("fratricide.drl"), Files.readString(tmp.resolve("fratricide.drl")) + rule);
+        Linter.Report r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Linter.lint(tmp, 2000, org.adcckb.reasoning.RunLimits.DEFAULT.withMaxMillis(1500)));
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("timeout")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("did not finish within 1500 ms; rule \"Spins on every myeloma population\" (fratricide.drl:"));
+        assertThat(r.sampled()).isZero();
+
+        Files.writeString(tmp.resolve("fratricide.drl"), Files.readString(tmp.resolve("fratricide.drl"))
+                .replace("while (n != 0) { n = (n * 31 + 7) % 1000003 + 1; }", "throw new ArithmeticException(\"deliberate\");"));
+        Linter.Report thrown = Linter.lint(tmp, 2000);
+        assertThat(thrown.findings()).filteredOn(f -> f.check().equals("throws")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("rule \"Spins on every myeloma population\" (fratricide.drl:")
+                        .contains("ArithmeticException: deliberate"));
+    }
+}
