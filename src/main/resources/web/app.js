@@ -8,6 +8,7 @@ const SYSTEM = "system";           // the toggle column for an agent given to th
 
 const state = {
   agents: [],        // [{name, role, label}] from /api/rules
+  outcomes: [],      // [{name, label, better, ...}] from /api/rules, in the vocabulary's order
   base: null,        // the starting scenario, without its expect block
   treatments: [],    // the current treatments: [{agent, on?}]
   fingerprint: null, // rules the page's answers were computed with
@@ -76,6 +77,23 @@ function changes() {
 async function loadRules() {
   const rules = await api("GET", "/api/rules");
   state.agents = rules.agents;
+  state.outcomes = rules.outcomes;
+  buildOutcomes();
+}
+
+// The outcome list and the why-not goals come from the vocabulary's outcome kinds: a kind added to the rules
+// shows here without a change to the page.
+function buildOutcomes() {
+  const dl = $("#outcome");
+  dl.replaceChildren(...state.outcomes.map((o) => el("div", {},
+    el("dt", { text: o.label.charAt(0).toUpperCase() + o.label.slice(1) }),
+    el("dd", { id: `outcome-${o.name}`, "data-level": "", text: "–" }))));
+  const goals = state.outcomes.flatMap((o) => o.better === "higher"
+    ? [`${o.name}>=moderate`, `${o.name}=high`, `${o.name}>=low`]
+    : [`${o.name}<=low`, `${o.name}=none`]);
+  $("#whynot-goals").replaceChildren(...goals.map((g) => el("option", { value: g })));
+  const goal = $("#whynot-goal");
+  if (!goal.value && goals.length) goal.value = goals[0];
 }
 
 async function pollStatus() {
@@ -226,7 +244,7 @@ async function refresh() {
 }
 
 function renderOutcome(ev) {
-  for (const f of ["adcc", "fratricide", "nkDepletion"]) {
+  for (const f of state.outcomes.map((o) => o.name)) {
     const dd = $(`#outcome-${f}`);
     dd.textContent = ev.outcome[f];
     dd.dataset.level = ev.outcome[f];
@@ -318,7 +336,8 @@ async function whyNot(event) {
       const ol = el("ol", { id: "whynot-solutions" });
       for (const s of w.solutions) {
         const o = s.outcome;
-        ol.append(el("li", { text: `${s.added.join(" + ")} → adcc ${o.adcc}, fratricide ${o.fratricide}, NK depletion ${o.nkDepletion}` }));
+        const grades = state.outcomes.map((k) => `${k.label} ${o[k.name]}`).join(", ");
+        ol.append(el("li", { text: `${s.added.join(" + ")} → ${grades}` }));
       }
       parts.push(el("h3", { text: `Smallest sets of added treatments (${w.evaluated} evaluated)` }),
         w.solutions.length ? ol : el("p", { text: `None of up to ${w.maxSize} added treatments reaches the goal.` }));

@@ -188,8 +188,8 @@ final class ScientificInvariants {
         Evaluation before = quick(s);
         effectorsWithMoreCd38(s).forEach((edit, variant) -> {
             Evaluation after = quick(variant);
-            notLower(edit, "fratricide", before.outcome().fratricide(), after.outcome().fratricide(), out);
-            notLower(edit, "NK depletion", before.outcome().nkDepletion(), after.outcome().nkDepletion(), out);
+            notLower(edit, "fratricide", before.outcome().get("fratricide"), after.outcome().get("fratricide"), out);
+            notLower(edit, "NK depletion", before.outcome().get("nkDepletion"), after.outcome().get("nkDepletion"), out);
             Map<String, String> a = levels(after, "Fratricide");
             levels(before, "Fratricide").forEach((key, level) -> notLower(edit, key, level, a.getOrDefault(key, "none"), out));
         });
@@ -211,7 +211,7 @@ final class ScientificInvariants {
         Evaluation before = quick(s);
         effectorsWithMoreCd38(s).forEach((edit, variant) -> {
             Evaluation after = quick(variant);
-            notHigher(edit, "ADCC", before.outcome().adcc(), after.outcome().adcc(), out);
+            notHigher(edit, "ADCC", before.outcome().get("adcc"), after.outcome().get("adcc"), out);
             Map<String, String> b = levels(before, "Adcc");
             levels(after, "Adcc").forEach((key, level) -> notHigher(edit, key, b.getOrDefault(key, "none"), level, out));
         });
@@ -243,8 +243,8 @@ final class ScientificInvariants {
         for (Treatment t : maskings(s)) {
             Evaluation after = quick(withTreatment(s, t));
             String edit = "adding " + t;
-            notHigher(edit, "fratricide", before.outcome().fratricide(), after.outcome().fratricide(), out);
-            notHigher(edit, "NK depletion", before.outcome().nkDepletion(), after.outcome().nkDepletion(), out);
+            notHigher(edit, "fratricide", before.outcome().get("fratricide"), after.outcome().get("fratricide"), out);
+            notHigher(edit, "NK depletion", before.outcome().get("nkDepletion"), after.outcome().get("nkDepletion"), out);
             Map<String, String> b = levels(before, "Fratricide");
             levels(after, "Fratricide").forEach((key, level) ->
                     notHigher(edit, key, b.getOrDefault(key, "none"), level, out));
@@ -303,7 +303,7 @@ final class ScientificInvariants {
             String edit = "setting " + e.id() + ".cd16 from " + e.cd16() + " to " + stronger;
             Evaluation after = quick(withCell(s, new Cell(e.id(), e.type(), e.cd38(), stronger, e.cd38Knockout(), e.line())));
             adccNotLower(edit, before, after, out);
-            notLower(edit, "fratricide", before.outcome().fratricide(), after.outcome().fratricide(), out);
+            notLower(edit, "fratricide", before.outcome().get("fratricide"), after.outcome().get("fratricide"), out);
             Map<String, String> a = levels(after, "Fratricide");
             levels(before, "Fratricide").forEach((key, level) -> notLower(edit, key, level, a.getOrDefault(key, "none"), out));
         }
@@ -369,9 +369,9 @@ final class ScientificInvariants {
         List<String> out = new ArrayList<>();
         Evaluation ev = quick(without);
         String what = "without " + (s.treatments().size() - kept.size()) + " Fc-antibody treatment(s)";
-        expectNone(what, "ADCC", ev.outcome().adcc(), out);
-        expectNone(what, "fratricide", ev.outcome().fratricide(), out);
-        expectNone(what, "NK depletion", ev.outcome().nkDepletion(), out);
+        expectNone(what, "ADCC", ev.outcome().get("adcc"), out);
+        expectNone(what, "fratricide", ev.outcome().get("fratricide"), out);
+        expectNone(what, "NK depletion", ev.outcome().get("nkDepletion"), out);
         return out;
     }
 
@@ -388,8 +388,8 @@ final class ScientificInvariants {
                 ? new Cell(c.id(), c.type(), c.cd38(), "none", c.cd38Knockout(), c.line()) : c).toList();
         Evaluation ev = quick(new Scenario(s.id(), s.title(), s.setting(), cells, s.treatments(), null, s.origin()));
         List<String> out = new ArrayList<>();
-        expectNone("with CD16 none on every population", "ADCC", ev.outcome().adcc(), out);
-        expectNone("with CD16 none on every population", "fratricide", ev.outcome().fratricide(), out);
+        expectNone("with CD16 none on every population", "ADCC", ev.outcome().get("adcc"), out);
+        expectNone("with CD16 none on every population", "fratricide", ev.outcome().get("fratricide"), out);
         return out;
     }
 
@@ -527,7 +527,7 @@ final class ScientificInvariants {
 
     /** The ADCC outcome and the ADCC of every (effector, target, antibody) did not fall. */
     private static void adccNotLower(String edit, Evaluation before, Evaluation after, List<String> out) {
-        notLower(edit, "ADCC", before.outcome().adcc(), after.outcome().adcc(), out);
+        notLower(edit, "ADCC", before.outcome().get("adcc"), after.outcome().get("adcc"), out);
         Map<String, String> a = levels(after, "Adcc");
         levels(before, "Adcc").forEach((key, level) -> notLower(edit, key, level, a.getOrDefault(key, "none"), out));
     }

@@ -55,12 +55,12 @@ final class WhyNotCommand extends KnowledgeCommand {
 
     @Override
     public Integer call() {
-        Goal g = Goal.parse(goal);
         if (max < 1 || max > 4) {
             throw new InputException("--max", "", "must be 1 to 4, got " + max);
         }
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
+        Goal g = Goal.parse(goal, kb.knowledgeBase().vocabulary());
         Scenario s = kb.read(file);
         WhyNot w = kb.whyNot(s, g, max, agents, budget);
         String out = format == Format.json

@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** The net antibody-dependent cytotoxicity of an NK population against a myeloma population. */
-public record Adcc(String target, String effector, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.GRADE) String level) implements Fact {
+public record Adcc(String target, String effector, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.GRADE) String level) implements Fact, Graded {
 
     /**
      * The potential of an engagement moved by every modifier that applies to it, clamped to the grade

@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** NK cells of {@code killer} lysing antibody-coated NK cells of {@code victim} through CD16. */
-public record Fratricide(String killer, String victim, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.GRADE) String level) implements Fact {
+public record Fratricide(String killer, String victim, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.GRADE) String level) implements Fact, Graded {
 
     public int rank() {
         return Levels.gradeRank(level);

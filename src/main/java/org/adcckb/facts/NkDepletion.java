@@ -1,7 +1,7 @@
 package org.adcckb.facts;
 
 /** Loss of an NK population from one cause ("fratricide", "in vivo antibody", ...). */
-public record NkDepletion(String cell, String cause, @Vocab(Vocab.GRADE) String level) implements Fact {
+public record NkDepletion(String cell, String cause, @Vocab(Vocab.GRADE) String level) implements Fact, Graded {
 
     public int rank() {
         return Levels.gradeRank(level);

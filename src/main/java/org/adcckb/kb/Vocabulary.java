@@ -14,11 +14,13 @@ import org.adcckb.input.JsonInput;
 import org.adcckb.input.JsonInput.Obj;
 
 /**
- * The cell types and agents the knowledge base knows, read from {@code vocabulary.json} in the rules
- * directory, so that adding an agent or a cell type is an edit to the knowledge base, not to Java.
+ * The cell types, agents and outcome kinds the knowledge base knows, read from {@code vocabulary.json} in the
+ * rules directory, so that adding an agent, a cell type or an outcome kind is an edit to the knowledge base, not
+ * to Java. {@code outcomes} keeps the declared order: it is the order of every report.
  * Scenario validation checks names against it, and lint checks the names rules use.
  */
-public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents, Cd38Scale cd38Scale) {
+public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents, Cd38Scale cd38Scale,
+                         List<OutcomeKind> outcomes) {
 
     public static final String FILE = "vocabulary.json";
     public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
@@ -37,6 +39,16 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
     public Vocabulary {
         cellTypes = Collections.unmodifiableMap(new TreeMap<>(cellTypes));
         agents = Collections.unmodifiableMap(new TreeMap<>(agents));
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** The outcome kinds' names, in declared order. */
+    public List<String> outcomeNames() {
+        return outcomes.stream().map(OutcomeKind::name).toList();
+    }
+
+    public java.util.Optional<OutcomeKind> outcome(String name) {
+        return outcomes.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
     public Set<String> cellTypeNames() {
@@ -66,6 +78,37 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
         return agents.containsKey(agent);
     }
 
+    private static List<OutcomeKind> outcomes(Obj obj, String shownAs) {
+        List<OutcomeKind> kinds = new java.util.ArrayList<>();
+        for (String name : obj.fieldNames()) {
+            if (name.equals("$comment")) {
+                continue;
+            }
+            if (!name.matches("[a-z][A-Za-z0-9]*")) {
+                throw new InputException(shownAs, obj.path() + "." + name,
+                        "outcome name '" + name + "' must be a letter, then letters and digits (camelCase, as in JSON)");
+            }
+            Obj o = obj.get(name).object().only(List.of("label", "fact", "scale", "aggregate", "better", "$comment"));
+            String fact = o.get("fact").text();
+            Class<?> type = org.adcckb.facts.FactTypes.ALL.stream().filter(t -> t.getSimpleName().equals(fact))
+                    .findFirst().orElse(null);
+            if (type == null || !org.adcckb.facts.Graded.class.isAssignableFrom(type)) {
+                List<String> graded = org.adcckb.facts.FactTypes.ALL.stream()
+                        .filter(org.adcckb.facts.Graded.class::isAssignableFrom).map(Class::getSimpleName).sorted().toList();
+                throw o.get("fact").error("'" + fact + "' is not a graded fact type; allowed: " + String.join(", ", graded)
+                        + org.adcckb.input.Suggest.hint(fact, graded));
+            }
+            kinds.add(new OutcomeKind(name, o.get("label").text(), fact,
+                    o.get("scale").oneOf(OutcomeKind.SCALES, "a scale"),
+                    o.get("aggregate").oneOf(OutcomeKind.AGGREGATES, "an aggregation"),
+                    o.get("better").oneOf(OutcomeKind.DIRECTIONS, "a direction")));
+        }
+        if (kinds.isEmpty()) {
+            throw obj.error("declares no outcome");
+        }
+        return kinds;
+    }
+
     /** Reads and checks {@code vocabulary.json}; problems are reported with the file and JSON path. */
     public static Vocabulary read(Path file, String shownAs) {
         byte[] bytes;
@@ -75,7 +118,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
         try {
-            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "cd38Scale", "$comment"));
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "cd38Scale", "$comment"));
             Cd38Scale scale = Cd38Scale.DEFAULT;
             if (root.has("cd38Scale")) {
                 Obj sc = root.get("cd38Scale").object().only(List.of("mediumFrom", "highFrom", "lowAt", "mediumAt", "highAt", "$comment"));
@@ -134,7 +177,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             if (agents.isEmpty()) {
                 throw agentsObj.error("declares no agent");
             }
-            return new Vocabulary(cellTypes, agents, scale);
+            return new Vocabulary(cellTypes, agents, scale, outcomes(root.get("outcomes").object(), shownAs));
         } catch (InputException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0,
                     (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));

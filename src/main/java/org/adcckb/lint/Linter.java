@@ -420,7 +420,7 @@ public final class Linter {
             s.conditions().forEach(c -> consumed.addAll(c.types()));
         }
         for (Map.Entry<String, List<RuleShapes.Shape>> e : producers.entrySet()) {
-            if (!consumed.contains(e.getKey()) && !Reasoner.REPORTED.contains(e.getKey()) && !inputs.contains(e.getKey())) {
+            if (!consumed.contains(e.getKey()) && !Reasoner.reported(kb.vocabulary()).contains(e.getKey()) && !inputs.contains(e.getKey())) {
                 RuleShapes.Shape s = e.getValue().get(0);
                 RuleInfo info = kb.rule(s.name()).orElse(null);
                 warning(shown(s.file()), info == null ? 0 : info.line(), s.name(), "unused", e.getKey()
@@ -447,7 +447,7 @@ public final class Linter {
     private int checkReach(KnowledgeBase kb, int samples) {
         Reasoner reasoner = new Reasoner(kb, run);
         Map<String, Set<String>> reached = new LinkedHashMap<>();
-        for (String f : List.of("adcc", "fratricide", "nkDepletion")) {
+        for (String f : kb.vocabulary().outcomeNames()) {
             reached.put(f, new TreeSet<>());
         }
         Random random = new Random(20211);

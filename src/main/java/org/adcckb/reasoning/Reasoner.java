@@ -8,13 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.adcckb.facts.Adcc;
 import org.adcckb.facts.AntibodyBinding;
 import org.adcckb.facts.Cd38Surface;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Exposure;
 import org.adcckb.facts.Fact;
-import org.adcckb.facts.Fratricide;
 import org.adcckb.facts.Levels;
 import org.adcckb.facts.NkDepletion;
 import org.adcckb.facts.Setting;
@@ -35,9 +33,26 @@ public final class Reasoner {
 
     public static final int DEFAULT_MAX_FIRINGS = RunLimits.DEFAULT_MAX_FIRINGS;
 
-    /** The conclusions the answer reads: outcomes (ADCC, fratricide, depletion) and cell states (surface CD38, antibody load). */
-    public static final java.util.Set<String> REPORTED = java.util.Set.of(
-            "Adcc", "Fratricide", "NkDepletion", "Cd38Surface", "AntibodyBinding");
+    /** The conclusions the cell states read (surface CD38, antibody load, depletion); the outcomes' come from the vocabulary. */
+    private static final java.util.Set<String> CELL_STATES = java.util.Set.of("Cd38Surface", "AntibodyBinding", "NkDepletion");
+
+    /** The fact types the answer reads: those of the declared outcomes and of the cell states. */
+    public static java.util.Set<String> reported(org.adcckb.kb.Vocabulary vocabulary) {
+        java.util.Set<String> r = new java.util.TreeSet<>(CELL_STATES);
+        vocabulary.outcomes().forEach(k -> r.add(k.fact()));
+        return r;
+    }
+
+    private boolean isOutcomeFact(Object o) {
+        if (o instanceof org.adcckb.facts.Graded) {
+            for (org.adcckb.kb.OutcomeKind k : kb.vocabulary().outcomes()) {
+                if (k.counts(o)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     private final KnowledgeBase kb;
     private final RunLimits limits;
@@ -272,7 +287,7 @@ public final class Reasoner {
             // suffixes included, are the same as over the whole memory).
             List<Entry> keyed = new ArrayList<>();
             for (Object o : facts) {
-                if (o instanceof Adcc || o instanceof Fratricide || o instanceof NkDepletion) {
+                if (isOutcomeFact(o)) {
                     keyed.add(new Entry(o, keyOf(o)));
                 }
             }
@@ -284,48 +299,49 @@ public final class Reasoner {
             nodes = List.of();
         }
 
-        // The three outcomes in one pass: each the highest grade of its fact type, with the facts at it.
-        int[] max = new int[3];
-        List<List<Object>> atMax = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        // Each declared outcome from its facts (the highest grade, or the lowest, as the vocabulary says),
+        // with the facts at that grade as its support.
+        List<org.adcckb.kb.OutcomeKind> kinds = kb.vocabulary().outcomes();
+        int n = kinds.size();
+        int[] grade = new int[n];
+        java.util.Arrays.fill(grade, -1);
+        List<List<Object>> atGrade = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            atGrade.add(new ArrayList<>());
+        }
         for (Object o : facts) {
-            int i;
-            int rank;
-            if (o instanceof Adcc a) {
-                i = 0;
-                rank = a.rank();
-            } else if (o instanceof Fratricide f) {
-                i = 1;
-                rank = f.rank();
-            } else if (o instanceof NkDepletion d) {
-                i = 2;
-                rank = d.rank();
-            } else {
+            if (!(o instanceof org.adcckb.facts.Graded g)) {
                 continue;
             }
-            if (rank > max[i]) {
-                max[i] = rank;
-                atMax.get(i).clear();
-            }
-            if (rank == max[i]) {
-                atMax.get(i).add(o);
+            for (int i = 0; i < n; i++) {
+                if (!kinds.get(i).counts(o)) {
+                    continue;
+                }
+                int rank = Levels.gradeRank(g.level());
+                int next = kinds.get(i).combine(grade[i], rank);
+                if (next != grade[i]) {
+                    grade[i] = next;
+                    atGrade.get(i).clear();
+                }
+                if (rank == grade[i]) {
+                    atGrade.get(i).add(o);
+                }
             }
         }
         Map<String, List<String>> support = new TreeMap<>();
-        String[] fields = {"adcc", "fratricide", "nkDepletion"};
-        for (int i = 0; i < 3; i++) {
+        Map<String, String> grades = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
             // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
-            List<String> ids = new ArrayList<>(atMax.get(i).size());
-            for (Object o : atMax.get(i)) {
+            List<String> ids = new ArrayList<>(atGrade.get(i).size());
+            for (Object o : atGrade.get(i)) {
                 ids.add(keys != null ? keys.get(o) : memory.of(o).key);
             }
             ids.sort(null);
-            support.put(fields[i], List.copyOf(ids));
+            support.put(kinds.get(i).name(), List.copyOf(ids));
+            grades.put(kinds.get(i).name(), Levels.grade(Math.max(0, grade[i])));
         }
-        String adcc = Levels.grade(max[0]);
-        String fratricide = Levels.grade(max[1]);
-        String depletion = Levels.grade(max[2]);
 
-        return new Evaluation(scenario, new Outcome(adcc, fratricide, depletion), cellStates(scenario, facts, kb.vocabulary()),
+        return new Evaluation(scenario, new Outcome(kinds, grades), cellStates(scenario, facts, kb.vocabulary()),
                 new Explanation(List.copyOf(nodes), support));
     }
 

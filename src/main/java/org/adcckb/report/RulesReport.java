@@ -36,6 +36,10 @@ public final class RulesReport {
         ArrayNode agents = root.putArray("agents");
         kb.vocabulary().agents().values().forEach(a -> agents.addObject()
                 .put("name", a.name()).put("role", a.role()).put("label", a.label()));
+        ArrayNode outcomes = root.putArray("outcomes");
+        kb.vocabulary().outcomes().forEach(o -> outcomes.addObject()
+                .put("name", o.name()).put("label", o.label()).put("fact", o.fact()).put("scale", o.scale())
+                .put("aggregate", o.aggregate()).put("better", o.better()));
         return root;
     }
 }

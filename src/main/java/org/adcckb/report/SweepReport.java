@@ -29,7 +29,7 @@ public final class SweepReport {
         List<String> h = new ArrayList<>();
         h.add("rank");
         r.factors().forEach(f -> h.add(f.label()));
-        h.addAll(List.of("adcc", "fratricide", "nkDepletion"));
+        h.addAll(r.outcomes().stream().map(org.adcckb.kb.OutcomeKind::name).toList());
         // After modulation; ".cd38After" keeps it apart from a factor that sets the starting level (mm.cd38).
         targets(r).forEach(t -> h.add(t + ".cd38After"));
         return h;
@@ -46,9 +46,7 @@ public final class SweepReport {
                 String level = row.levels().get(f);
                 c.add(r.factors().get(f) instanceof Factor.TreatmentFactor ? ("present".equals(level) ? "+" : "-") : level);
             }
-            c.add(row.outcome().adcc());
-            c.add(row.outcome().fratricide());
-            c.add(row.outcome().nkDepletion());
+            c.addAll(row.outcome().asMap().values());
             targets.forEach(t -> c.add(row.targetCd38().getOrDefault(t, "")));
             out.add(c);
         }
@@ -68,7 +66,7 @@ public final class SweepReport {
         StringBuilder out = new StringBuilder();
         out.append("Sweep of ").append(r.scenario().id()).append(": ").append(r.rows().size())
                 .append(" combinations of ").append(r.factors().size()).append(r.factors().size() == 1 ? " factor" : " factors")
-                .append(", ranked by ADCC, then less fratricide and NK depletion\n");
+                .append(", ranked by ").append(OutcomeText.rankedBy(r.outcomes())).append('\n');
         if (r.factors().stream().anyMatch(f -> f instanceof Factor.TreatmentFactor)) {
             out.append("(+ present, - absent)\n");
         }
@@ -77,7 +75,8 @@ public final class SweepReport {
         for (List<String> row : rows) {
             line(out, row, width);
         }
-        out.append("\nMain effects on ADCC (each factor against its reference, over all combinations of the others)\n");
+        out.append("\nMain effects on ").append(r.outcomes().get(0).label())
+                .append(" (each factor against its reference, over all combinations of the others)\n");
         for (Sweep.Effect e : r.effects()) {
             out.append(String.format(Locale.ROOT, "  %-28s raises %d, lowers %d, leaves %d%n",
                     e.factor() + ("present".equals(e.level()) ? "" : " " + e.level()), e.raises(), e.lowers(), e.unchanged()));
@@ -117,7 +116,9 @@ public final class SweepReport {
         for (List<String> row : cells(r)) {
             out.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
         }
-        out.append("\n| factor | raises ADCC | lowers ADCC | leaves ADCC |\n|---|---|---|---|\n");
+        String primary = r.outcomes().get(0).label();
+        out.append("\n| factor | raises ").append(primary).append(" | lowers ").append(primary).append(" | leaves ")
+                .append(primary).append(" |\n|---|---|---|---|\n");
         for (Sweep.Effect e : r.effects()) {
             out.append("| ").append(e.factor()).append("present".equals(e.level()) ? "" : " " + e.level())
                     .append(" | ").append(e.raises()).append(" | ").append(e.lowers()).append(" | ").append(e.unchanged()).append(" |\n");

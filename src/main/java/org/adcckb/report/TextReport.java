@@ -23,9 +23,6 @@ import org.adcckb.scenario.Treatment;
  */
 public final class TextReport {
 
-    private static final Map<String, String> OUTCOME_NAMES = Map.of(
-            "adcc", "ADCC", "fratricide", "fratricide", "nkDepletion", "NK depletion");
-    private static final List<String> OUTCOME_ORDER = List.of("adcc", "fratricide", "nkDepletion");
     private static final Set<String> BACKGROUND = Set.of("Agent", "Cd38Scale");
 
     private final Evaluation ev;
@@ -56,8 +53,8 @@ public final class TextReport {
         line("");
         line("Outcome");
         Map<String, String> outcome = ev.outcome().asMap();
-        for (String f : OUTCOME_ORDER) {
-            line(String.format(Locale.ROOT, "  %-14s %s", OUTCOME_NAMES.get(f), outcome.get(f)));
+        for (org.adcckb.kb.OutcomeKind k : ev.outcome().kinds()) {
+            line(String.format(Locale.ROOT, "  %-14s %s", k.label(), outcome.get(k.name())));
         }
         line("");
         line("Cells");
@@ -66,12 +63,13 @@ public final class TextReport {
         }
 
         Set<String> shown = new LinkedHashSet<>();
-        for (String f : OUTCOME_ORDER) {
+        for (org.adcckb.kb.OutcomeKind kind : ev.outcome().kinds()) {
+            String f = kind.name();
             line("");
-            line("Why " + OUTCOME_NAMES.get(f) + " is " + outcome.get(f));
+            line("Why " + kind.label() + " is " + outcome.get(f));
             List<String> because = ev.explanation().outcomeSupport().getOrDefault(f, List.of());
             if (because.isEmpty()) {
-                line("  no rule concluded any " + OUTCOME_NAMES.get(f) + " in this scenario, so it is none"
+                line("  no rule concluded any " + kind.label() + " in this scenario, so it is none"
                         + " (`./adcc rules` lists what each rule needs)");
             }
             for (String k : because) {

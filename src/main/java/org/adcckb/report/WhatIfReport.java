@@ -18,8 +18,6 @@ import org.adcckb.whatif.WhatIf;
 public final class WhatIfReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, String> NAMES = Map.of(
-            "outcome.adcc", "ADCC", "outcome.fratricide", "fratricide", "outcome.nkDepletion", "NK depletion");
     private static final Map<String, String> MARKS = Map.of(
             "added", "+", "gained", "+", "removed", "-", "lost", "-", "changed", "~");
 
@@ -83,13 +81,15 @@ public final class WhatIfReport {
     }
 
     public static String text(WhatIf w) {
+        Map<String, String> names = new java.util.HashMap<>();
+        w.baseline().outcome().kinds().forEach(k -> names.put("outcome." + k.name(), k.label()));
         StringBuilder out = new StringBuilder();
         out.append("What if: ").append(String.join(", ", w.edits().stream().map(Edit::describe).toList()))
                 .append("   (scenario ").append(w.baseline().scenario().id()).append(")\n\n");
         out.append(String.format(Locale.ROOT, "%-32s %-10s %-10s %s%n", "", "baseline", "variant", ""));
         out.append("Outcome\n");
         for (Change c : w.outcome()) {
-            row(out, NAMES.getOrDefault(c.path(), c.path()), c);
+            row(out, names.getOrDefault(c.path(), c.path()), c);
         }
         out.append("Cells\n");
         for (Change c : w.cells()) {
@@ -110,7 +110,7 @@ public final class WhatIfReport {
             for (Chain ch : w.chains()) {
                 Change c = w.outcome().stream().filter(x -> x.path().equals("outcome." + ch.outcome())).findFirst().orElseThrow();
                 long chainsToIt = w.chains().stream().filter(x -> x.outcome().equals(ch.outcome())).count();
-                out.append("  ").append(NAMES.get(c.path())).append(' ').append(c.from()).append(" -> ").append(c.to());
+                out.append("  ").append(names.get(c.path())).append(' ').append(c.from()).append(" -> ").append(c.to());
                 if (chainsToIt > 1) {
                     out.append(", through ").append(ch.steps().get(0).key().replaceFirst("^[a-z]+:", ""));
                 }

@@ -67,8 +67,7 @@ public final class WhyNotReport {
                     .append(w.evaluated()).append(" sets of up to ").append(w.maxSize()).append(" evaluated)\n");
             int i = 0;
             for (WhyNot.Solution s : w.solutions()) {
-                out.append(String.format("  %d. %s  ->  adcc %s, fratricide %s, NK depletion %s%n", ++i, s.label(),
-                        s.outcome().adcc(), s.outcome().fratricide(), s.outcome().nkDepletion()));
+                out.append(String.format("  %d. %s  ->  %s%n", ++i, s.label(), grades(s.outcome())));
             }
             WhyNot.Solution first = w.solutions().get(0);
             out.append("\nHow ").append(first.label()).append(" gets there\n");
@@ -124,5 +123,10 @@ public final class WhyNotReport {
         root.put("evaluated", w.evaluated());
         root.put("rulesFingerprint", fingerprint);
         return root;
+    }
+
+    /** "ADCC high, fratricide moderate, NK depletion moderate": each outcome by its label. */
+    static String grades(org.adcckb.reasoning.Outcome o) {
+        return String.join(", ", o.kinds().stream().map(k -> k.label() + " " + o.get(k.name())).toList());
     }
 }

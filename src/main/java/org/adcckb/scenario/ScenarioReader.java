@@ -28,7 +28,6 @@ import org.adcckb.kb.Vocabulary;
 public final class ScenarioReader {
 
     public static final Pattern ID = Pattern.compile("[a-z0-9._-]+");
-    public static final List<String> OUTCOMES = List.of("adcc", "fratricide", "nkDepletion");
     public static final List<String> DIRECTIONS = List.of("higher", "lower", "same");
     public static final List<String> CELL_CHECKS = List.of("cd38", "cd38Fold", "depletion", "binding");
     private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<|=)?\\s*([A-Za-z0-9]+)");
@@ -265,8 +264,8 @@ public final class ScenarioReader {
                 outcome, cells, List.copyOf(compare), List.copyOf(whatif));
     }
 
-    private static Map<String, String> outcomeChecks(Obj o, boolean comparative) {
-        o.only(OUTCOMES);
+    private Map<String, String> outcomeChecks(Obj o, boolean comparative) {
+        o.only(vocabulary.outcomeNames());
         Map<String, String> out = new TreeMap<>();
         for (String field : o.fieldNames()) {
             Value v = o.get(field);

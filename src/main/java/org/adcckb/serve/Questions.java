@@ -121,7 +121,7 @@ final class Questions {
         Scenario s = scenario(kb, req);
         Budget budget = budget(req, WHYNOT_BOUNDS);
         String goalText = req.get("goal").text();
-        Goal goal = at("$.goal", () -> Goal.parse(goalText));
+        Goal goal = at("$.goal", () -> Goal.parse(goalText, kb.knowledgeBase().vocabulary()));
         int max = 3;
         if (req.has("max")) {
             Value v = req.get("max");

@@ -7,23 +7,25 @@ import org.adcckb.facts.Levels;
 import org.adcckb.input.InputException;
 import org.adcckb.input.Suggest;
 import org.adcckb.reasoning.Outcome;
-import org.adcckb.scenario.ScenarioReader;
+import org.adcckb.kb.Vocabulary;
 
-/** A wished-for outcome: {@code adcc=high}, {@code adcc>=moderate}, {@code fratricide<=low}. */
+/** A wished-for outcome, {@code FIELD=LEVEL} or with {@code >=, <=, >, <}: a declared outcome kind and a grade. */
 public record Goal(String field, String op, String level) {
 
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z]+)\\s*(>=|<=|=|>|<)\\s*([A-Za-z]+)\\s*");
 
-    public static Goal parse(String text) {
+    /** Reads a goal against the outcome kinds the vocabulary declares. */
+    public static Goal parse(String text, Vocabulary vocabulary) {
+        List<String> outcomes = vocabulary.outcomeNames();
         Matcher m = FORM.matcher(text);
         if (!m.matches()) {
-            throw new InputException("--goal " + text, "", "expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: "
-                    + String.join(", ", ScenarioReader.OUTCOMES));
+            throw new InputException("--goal " + text, "", "expected FIELD=LEVEL or FIELD>=LEVEL, such as "
+                    + outcomes.get(0) + "=high; fields: " + String.join(", ", outcomes));
         }
         String field = m.group(1);
-        if (!ScenarioReader.OUTCOMES.contains(field)) {
+        if (!outcomes.contains(field)) {
             throw new InputException("--goal " + text, "", "'" + field + "' is not an outcome; outcomes: "
-                    + String.join(", ", ScenarioReader.OUTCOMES) + Suggest.hint(field, ScenarioReader.OUTCOMES));
+                    + String.join(", ", outcomes) + Suggest.hint(field, outcomes));
         }
         String level = m.group(3);
         if (!Levels.GRADES.contains(level)) {
@@ -47,16 +49,6 @@ public record Goal(String field, String op, String level) {
             case ">" -> a > g;
             case "<" -> a < g;
             default -> throw new IllegalStateException(op);
-        };
-    }
-
-    /** The fact type whose conclusions set this outcome. */
-    public String factType() {
-        return switch (field) {
-            case "adcc" -> "Adcc";
-            case "fratricide" -> "Fratricide";
-            case "nkDepletion" -> "NkDepletion";
-            default -> throw new IllegalStateException(field);
         };
     }
 

@@ -55,6 +55,11 @@ public final class Sweep {
 
     /** Rows ranked best first, and the effects in factor order. */
     public record Result(Scenario scenario, List<Factor> factors, List<Row> rows, List<Effect> effects) {
+
+        /** The outcome kinds of the answers, in declared order; the main effects are on the first. */
+        public List<org.adcckb.kb.OutcomeKind> outcomes() {
+            return rows.get(0).outcome().kinds();
+        }
     }
 
     private Sweep() {
@@ -196,11 +201,12 @@ public final class Sweep {
         return new Row(index, List.copyOf(names), ev.outcome(), target);
     }
 
-    /** ADCC high first; then less fratricide, less NK depletion, fewer treatments added, and the order of combination. */
+    /**
+     * The best outcome first (kind by kind in the vocabulary's order, each in its better direction); then fewer
+     * treatments added, and the order of combination.
+     */
     private static Comparator<Row> ranking(List<Factor> factors) {
-        return Comparator.<Row>comparingInt(r -> -Levels.gradeRank(r.outcome().adcc()))
-                .thenComparingInt(r -> Levels.gradeRank(r.outcome().fratricide()))
-                .thenComparingInt(r -> Levels.gradeRank(r.outcome().nkDepletion()))
+        return Comparator.comparing(Row::outcome, Outcome.BEST_FIRST)
                 .thenComparingLong(r -> r.levels().stream().filter("present"::equals).count())
                 .thenComparingInt(Row::index);
     }
@@ -220,7 +226,8 @@ public final class Sweep {
                     }
                     lv[f] = level;
                     Row other = rows[index(factors, lv)];
-                    int d = Levels.gradeRank(other.outcome().adcc()) - Levels.gradeRank(r.outcome().adcc());
+                    String primary = r.outcome().primary().name();
+                    int d = Levels.gradeRank(other.outcome().get(primary)) - Levels.gradeRank(r.outcome().get(primary));
                     if (d > 0) {
                         raises++;
                     } else if (d < 0) {

@@ -103,7 +103,10 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         List<Solution> solutions = new ArrayList<>();
         Map<String, Obstacle> obstacles = new TreeMap<>();
         Map<String, Missing> missing = new LinkedHashMap<>();
-        Set<String> onPathNow = ancestorsOfType(current, goal.factType());
+        // The fact type the goal's outcome is read from (for a type shared by several kinds, its conclusions of
+        // every kind count as the goal's: a wider path, never a missed one).
+        String goalFact = kb.vocabulary().outcome(goal.field()).orElseThrow().fact();
+        Set<String> onPathNow = ancestorsOfType(current, goalFact);
         Probes.Session probe = null;
         try {
             for (List<Treatment> set : found) {
@@ -117,13 +120,13 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                         w.chains().stream().filter(c -> c.outcome().equals(goal.field())).toList()));
                 // On the way there: what the goal's conclusions rest on, and what changed the obstacles.
                 Set<String> roots = new HashSet<>();
-                variant.explanation().nodes().stream().filter(n -> n.type().equals(goal.factType())).forEach(n -> roots.add(n.key()));
+                variant.explanation().nodes().stream().filter(n -> n.type().equals(goalFact)).forEach(n -> roots.add(n.key()));
                 w.conclusions().stream().filter(c -> "changed".equals(c.kind()) && onPathNow.contains(c.key()))
                         .forEach(c -> roots.add(c.key()));
                 Set<String> onPathThen = ancestors(variant, roots);
                 for (ConclusionChange c : w.conclusions()) {
                     boolean derived = !"added".equals(c.kind()) && !"removed".equals(c.kind());
-                    if (!derived || c.type().equals(goal.factType())) {
+                    if (!derived || c.type().equals(goalFact)) {
                         continue;
                     }
                     if (("lost".equals(c.kind()) || "changed".equals(c.kind())) && onPathNow.contains(c.key())) {
@@ -155,7 +158,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                     Map<String, Node> nodes = current.explanation().byKey();
                     for (String k : ancestors(current, new HashSet<>(support))) {
                         Node n = nodes.get(k);
-                        if (!n.type().equals(goal.factType())) {
+                        if (!n.type().equals(goalFact)) {
                             obstacles.put(k, new Obstacle(k, n.text(), "holds", 0));
                         }
                     }
@@ -164,7 +167,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                     if (probe == null) {
                         probe = probes.get().open(s, reasoner.limits());
                     }
-                    backwards(goal.factType(), kb.shapes(), probe, missing, new HashSet<>(), 3);
+                    backwards(goalFact, kb.shapes(), probe, missing, new HashSet<>(), 3);
                 }
             }
         } finally {
@@ -174,9 +177,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         }
         // Smallest first (the search found them so); among equals, the ones that cost the effectors least.
         solutions.sort(java.util.Comparator.<Solution>comparingInt(x -> x.added().size())
-                .thenComparingInt(x -> -org.adcckb.facts.Levels.gradeRank(x.outcome().adcc()))
-                .thenComparingInt(x -> org.adcckb.facts.Levels.gradeRank(x.outcome().fratricide()))
-                .thenComparingInt(x -> org.adcckb.facts.Levels.gradeRank(x.outcome().nkDepletion()))
+                .thenComparing(Solution::outcome, org.adcckb.reasoning.Outcome.BEST_FIRST)
                 .thenComparing(Solution::label));
         List<Obstacle> ranked = new ArrayList<>(obstacles.values());
         ranked.sort(java.util.Comparator.comparingInt((Obstacle o) -> -o.movedBy()).thenComparing(Obstacle::key));

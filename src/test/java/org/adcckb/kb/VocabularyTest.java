@@ -1,6 +1,7 @@
 package org.adcckb.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,44 @@ class VocabularyTest {
         assertThat(v.isEffector("nk")).isTrue();
         assertThat(v.carriesCd16("nk")).isTrue();
         assertThat(v.carriesCd16("myeloma")).isFalse();
+    }
+
+    @Test
+    void theShippedVocabularyDeclaresTheOutcomeKindsInReportOrder() {
+        Vocabulary v = TestKb.kb().vocabulary();
+        assertThat(v.outcomeNames()).containsExactly("adcc", "fratricide", "nkDepletion");
+        assertThat(v.outcome("adcc").orElseThrow().higherIsBetter()).isTrue();
+        assertThat(v.outcome("nkDepletion").orElseThrow()).extracting(OutcomeKind::label, OutcomeKind::fact, OutcomeKind::better)
+                .containsExactly("NK depletion", "NkDepletion", "lower");
+    }
+
+    @Test
+    void anOutcomeIsAggregatedAsDeclared() {
+        OutcomeKind max = new OutcomeKind("x", "x", "Effect", "grade", "max", "higher");
+        OutcomeKind min = new OutcomeKind("x", "x", "Effect", "grade", "min", "higher");
+        assertThat(max.combine(max.combine(-1, 1), 3)).isEqualTo(3);
+        assertThat(min.combine(min.combine(-1, 1), 3)).isEqualTo(1);
+        assertThat(max.counts(new org.adcckb.facts.Effect("x", "mm", "dara", "low"))).isTrue();
+        assertThat(max.counts(new org.adcckb.facts.Effect("y", "mm", "dara", "low"))).as("another kind's effect").isFalse();
+        assertThat(max.counts(new org.adcckb.facts.Adcc("mm", "nk", "dara", "low"))).as("another fact type").isFalse();
+    }
+
+    @Test
+    void aBadOutcomeEntryIsRefusedWithItsPathAndWhatIsAllowed(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Path vocab = tmp.resolve("vocabulary.json");
+        String shipped = Files.readString(vocab);
+        Files.writeString(vocab, shipped.replace("\"fact\": \"Adcc\"", "\"fact\": \"Adc\""));
+        assertThatThrownBy(() -> KnowledgeBaseLoader.load(tmp)).isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("$.outcomes.adcc.fact: 'Adc' is not a graded fact type; allowed: Adcc, Effect, Fratricide, NkDepletion")
+                .hasMessageContaining("did you mean 'Adcc'?");
+        Files.writeString(vocab, shipped.replace("\"aggregate\": \"max\"", "\"aggregate\": \"mean\""));
+        assertThatThrownBy(() -> KnowledgeBaseLoader.load(tmp)).isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("$.outcomes.adcc.aggregate").hasMessageContaining("mean").hasMessageContaining("max, min");
     }
 
     @Test
@@ -56,7 +95,7 @@ class VocabularyTest {
         Evaluation ev = new Reasoner(kb).evaluate(s);
         // The rules speak of any Fc antibody against CD38, and the nanobody masks only daratumumab's epitope.
         assertThat(ev.cells().get("mm").binding()).containsEntry("other_cd38_igg1", "high");
-        assertThat(ev.outcome().adcc()).isEqualTo("high");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("high");
         // A new cell type is read and bound like any other; what the rules do with it is for rules to say
         // (the ADCC rules name myeloma targets, so it is no ADCC target until a rule makes it one).
         assertThat(ev.cells().get("pc").role()).isEqualTo("target");

@@ -15,35 +15,35 @@ class AdccRulesTest {
     @Test
     void withoutAnFcAntibodyThereIsNoAdcc() {
         var ev = evaluate(scenario("no-ab").myeloma("mm", "high").nk("nk", "low", "158V").treat("cd38_nanobody", "nk").treat("atra"));
-        assertThat(ev.outcome().adcc()).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("none");
         assertThat(TestKb.nodes(ev, "AdccEngagement")).isEmpty();
     }
 
     @Test
     void withoutCd16ThereIsNoAdcc() {
         var ev = evaluate(scenario("no-cd16").myeloma("mm", "high").nk("nk", "low", "none").treat("daratumumab"));
-        assertThat(ev.outcome().adcc()).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("none");
     }
 
     @Test
     void withoutTargetCd38ThereIsNoAdcc() {
         var neg = evaluate(scenario("neg").myeloma("mm", "none").nk("nk", "low", "158V").treat("daratumumab"));
         var ko = evaluate(scenario("ko").knockout("mm", "myeloma", "none").nk("nk", "low", "158V").treat("daratumumab"));
-        assertThat(neg.outcome().adcc()).isEqualTo("none");
-        assertThat(ko.outcome().adcc()).isEqualTo("none");
+        assertThat(neg.outcome().get("adcc")).isEqualTo("none");
+        assertThat(ko.outcome().get("adcc")).isEqualTo("none");
     }
 
     @Test
     void withoutEffectorsThereIsNoAdcc() {
         var ev = evaluate(scenario("alone").myeloma("mm", "high").treat("daratumumab"));
-        assertThat(ev.outcome().adcc()).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("none");
     }
 
     @ParameterizedTest(name = "target CD38 {0} with masked effectors -> ADCC {1}")
     @CsvSource({"low, low", "medium, moderate", "high, high"})
     void adccRisesWithTargetCd38WhenEffectorCd38IsOutOfPlay(String target, String expected) {
         var ev = evaluate(scenario("dose").myeloma("mm", target).nk92("nk").treat("daratumumab").treat("cd38_nanobody", "nk"));
-        assertThat(ev.outcome().adcc()).isEqualTo(expected);
+        assertThat(ev.outcome().get("adcc")).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "target {0} vs effector {1} -> ADCC {2}")
@@ -59,7 +59,7 @@ class AdccRulesTest {
     })
     void theCd38BalanceBetweenTargetAndEffectorDecides(String target, String effector, String expected) {
         var ev = evaluate(scenario("balance").myeloma("mm", target).nk("nk", effector, "158V").treat("daratumumab"));
-        assertThat(ev.outcome().adcc()).isEqualTo(expected);
+        assertThat(ev.outcome().get("adcc")).isEqualTo(expected);
     }
 
     @Test
@@ -76,8 +76,8 @@ class AdccRulesTest {
     void cd16Allele158FLowersAdccOneStep() {
         var v = evaluate(scenario("v").myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab"));
         var f = evaluate(scenario("f").myeloma("mm", "high").nk("nk", "low", "158F").treat("daratumumab"));
-        assertThat(v.outcome().adcc()).isEqualTo("high");
-        assertThat(f.outcome().adcc()).isEqualTo("moderate");
+        assertThat(v.outcome().get("adcc")).isEqualTo("high");
+        assertThat(f.outcome().get("adcc")).isEqualTo("moderate");
     }
 
     @Test
@@ -85,7 +85,7 @@ class AdccRulesTest {
         var f = evaluate(scenario("f").inVivo().myeloma("mm", "high").nk("nk", "low", "158F").treat("daratumumab"));
         var v = evaluate(scenario("v").inVivo().myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab"));
         assertThat(TestKb.nodes(f, "AdccModifier")).isEmpty();
-        assertThat(f.outcome().adcc()).isEqualTo(v.outcome().adcc());
+        assertThat(f.outcome().get("adcc")).isEqualTo(v.outcome().get("adcc"));
     }
 
     @Test
@@ -108,18 +108,18 @@ class AdccRulesTest {
     @Test
     void theOutcomeIsTheBestPairAndCitesIt() {
         var ev = evaluate(scenario("two").myeloma("mm", "high").nk92("nk92").nk("lo", "low", "158V").treat("daratumumab"));
-        assertThat(ev.outcome().adcc()).isEqualTo("high");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("high");
         assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:lo>mm:daratumumab");
         assertThat(TestKb.nodes(ev, "Adcc")).hasSize(2);
     }
 
     @Test
     void raisingTargetCd38AndMaskingEffectorsTogetherWorkBest() {
-        var base = evaluate(scenario("b").myeloma("mm", "low").nk92("nk").treat("daratumumab")).outcome().adcc();
-        var atra = evaluate(scenario("a").myeloma("mm", "low").nk92("nk").treat("daratumumab").treat("atra", "mm")).outcome().adcc();
-        var nano = evaluate(scenario("n").myeloma("mm", "low").nk92("nk").treat("daratumumab").treat("cd38_nanobody", "nk")).outcome().adcc();
+        var base = evaluate(scenario("b").myeloma("mm", "low").nk92("nk").treat("daratumumab")).outcome().get("adcc");
+        var atra = evaluate(scenario("a").myeloma("mm", "low").nk92("nk").treat("daratumumab").treat("atra", "mm")).outcome().get("adcc");
+        var nano = evaluate(scenario("n").myeloma("mm", "low").nk92("nk").treat("daratumumab").treat("cd38_nanobody", "nk")).outcome().get("adcc");
         var both = evaluate(scenario("ab").myeloma("mm", "low").nk92("nk").treat("daratumumab").treat("atra", "mm")
-                .treat("cd38_nanobody", "nk")).outcome().adcc();
+                .treat("cd38_nanobody", "nk")).outcome().get("adcc");
         assertThat(java.util.List.of(base, atra, nano, both)).containsExactly("none", "low", "low", "moderate");
     }
 }

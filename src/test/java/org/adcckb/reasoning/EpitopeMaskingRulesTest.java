@@ -34,8 +34,8 @@ class EpitopeMaskingRulesTest {
     void nanobodyInTheWholeSystemAlsoMasksTheTargetsAndSoBlocksAdcc() {
         var ev = evaluate(scenario("everywhere").myeloma("mm", "high").nk92("nk").treat("daratumumab").treat("cd38_nanobody"));
         assertThat(ev.cells().get("mm").binding()).containsEntry("daratumumab", "none");
-        assertThat(ev.outcome().adcc()).isEqualTo("none");
-        assertThat(ev.outcome().fratricide()).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("none");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("none");
     }
 
     @Test
@@ -55,8 +55,8 @@ class EpitopeMaskingRulesTest {
     void daratumumabPreIncubatedOnTheTargetsNeverReachesTheEffectors() {
         var ev = evaluate(scenario("coated").myeloma("mm", "high").nk92("nk").treat("daratumumab", "mm"));
         assertThat(ev.cells().get("nk").binding()).doesNotContainKey("daratumumab");
-        assertThat(ev.outcome().fratricide()).isEqualTo("none");
-        assertThat(ev.outcome().adcc()).isEqualTo("high");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("high");
     }
 
     @Test

@@ -25,13 +25,13 @@ class FratricideRulesTest {
     })
     void gradedByEffectorCd38AndCd16(String cd38, String cd16, String expected) {
         var ev = evaluate(scenario("f").nk("nk", cd38, cd16).treat("daratumumab"));
-        assertThat(ev.outcome().fratricide()).isEqualTo(expected);
+        assertThat(ev.outcome().get("fratricide")).isEqualTo(expected);
     }
 
     @Test
     void noAntibodyNoFratricide() {
         var ev = evaluate(scenario("none").nk92("nk").treat("atra").treat("ifn_alpha").treat("cd38_nanobody"));
-        assertThat(ev.outcome().fratricide()).isEqualTo("none");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("none");
         assertThat(TestKb.nodes(ev, "Fratricide")).isEmpty();
     }
 
@@ -48,15 +48,15 @@ class FratricideRulesTest {
     @Test
     void cd16NegativeNkCellsAreVictimsButNeverKillers() {
         var ev = evaluate(scenario("victims").nk("a", "high", "none").nk("b", "high", "none").treat("daratumumab"));
-        assertThat(ev.outcome().fratricide()).isEqualTo("none");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("none");
     }
 
     @Test
     void maskingTheEffectorsBluntsFratricide() {
         var masked = evaluate(scenario("m").nk92("nk").treat("daratumumab").treat("cd38_nanobody", "nk"));
         var open = evaluate(scenario("o").nk92("nk").treat("daratumumab"));
-        assertThat(open.outcome().fratricide()).isEqualTo("high");
-        assertThat(masked.outcome().fratricide()).isEqualTo("none");
+        assertThat(open.outcome().get("fratricide")).isEqualTo("high");
+        assertThat(masked.outcome().get("fratricide")).isEqualTo("none");
     }
 
     @Test

@@ -13,16 +13,16 @@ class NkDepletionRulesTest {
     @Test
     void fratricideDepletesTheStruckPopulationToTheSameGrade() {
         var ev = evaluate(scenario("vitro").nk("nk", "medium", "158V").treat("daratumumab"));
-        assertThat(ev.outcome().fratricide()).isEqualTo("moderate");
-        assertThat(ev.outcome().nkDepletion()).isEqualTo("moderate");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("moderate");
+        assertThat(ev.outcome().get("nkDepletion")).isEqualTo("moderate");
         assertThat(ev.cells().get("nk").depletion()).isEqualTo("moderate");
     }
 
     @Test
     void inPatientsDaratumumabDepletesCd38HighNkCellsEvenWithoutCd16() {
         var ev = evaluate(scenario("vivo").inVivo().nk("nk", "high", "none").treat("daratumumab"));
-        assertThat(ev.outcome().fratricide()).isEqualTo("none");
-        assertThat(ev.outcome().nkDepletion()).isEqualTo("high");
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("none");
+        assertThat(ev.outcome().get("nkDepletion")).isEqualTo("high");
         assertThat(TestKb.nodes(ev, "NkDepletion")).singleElement()
                 .satisfies(n -> assertThat(n.data()).containsEntry("cause", "in vivo daratumumab"));
     }
@@ -31,14 +31,14 @@ class NkDepletionRulesTest {
     void inPatientsCd38LowNkCellsAreSpared() {
         var low = evaluate(scenario("low").inVivo().nk("nk", "low", "none").treat("daratumumab"));
         var high = evaluate(scenario("high").inVivo().nk("nk", "high", "none").treat("daratumumab"));
-        assertThat(low.outcome().nkDepletion()).isEqualTo("low");
-        assertThat(high.outcome().nkDepletion()).isEqualTo("high");
+        assertThat(low.outcome().get("nkDepletion")).isEqualTo("low");
+        assertThat(high.outcome().get("nkDepletion")).isEqualTo("high");
     }
 
     @Test
     void theSameAntibodyInVitroWithoutCd16DepletesNothing() {
         var ev = evaluate(scenario("vitro-cd16-neg").nk("nk", "high", "none").treat("daratumumab"));
-        assertThat(ev.outcome().nkDepletion()).isEqualTo("none");
+        assertThat(ev.outcome().get("nkDepletion")).isEqualTo("none");
     }
 
     @Test
@@ -47,14 +47,14 @@ class NkDepletionRulesTest {
         // Fratricide by 158F killers is moderate; the in vivo loss of CD38-high NK cells is high.
         assertThat(TestKb.nodes(ev, "NkDepletion")).extracting(n -> n.data().get("level")).containsExactlyInAnyOrder("moderate", "high");
         assertThat(ev.cells().get("nk").depletion()).isEqualTo("high");
-        assertThat(ev.outcome().nkDepletion()).isEqualTo("high");
+        assertThat(ev.outcome().get("nkDepletion")).isEqualTo("high");
     }
 
     @Test
     void maskedOrKnockedOutNkCellsAreNotDepleted() {
         var masked = evaluate(scenario("masked").inVivo().nk92("nk").treat("cd38_nanobody", "nk").treat("daratumumab"));
         var ko = evaluate(scenario("ko").inVivo().knockout("nk", "nk", "158V").treat("daratumumab"));
-        assertThat(masked.outcome().nkDepletion()).isEqualTo("none");
-        assertThat(ko.outcome().nkDepletion()).isEqualTo("none");
+        assertThat(masked.outcome().get("nkDepletion")).isEqualTo("none");
+        assertThat(ko.outcome().get("nkDepletion")).isEqualTo("none");
     }
 }

@@ -88,7 +88,7 @@ class ExplanationTest {
     @Test
     void anAdccOfNoneThatARuleConcludedIsExplainedNotPresentedAsMissing() {
         Evaluation ev = evaluate(scenario("cancelled").myeloma("mm", "low").nk92("nk").treat("daratumumab"));
-        assertThat(ev.outcome().adcc()).isEqualTo("none");
+        assertThat(ev.outcome().get("adcc")).isEqualTo("none");
         assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:nk>mm:daratumumab");
         assertThat(TextReport.render(ev)).contains("Why ADCC is none", "is lowered one step")
                 .doesNotContain("no rule concluded any ADCC");

@@ -90,7 +90,7 @@ class BudgetApiTest {
                 + "\"agents\": [\"atra\", \"cd38_nanobody\"], \"budget\": {\"maxCombinations\": 27, \"maxSolutions\": 5}"));
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        JsonNode expected = WhyNotReport.json(TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc>=moderate"),
+        JsonNode expected = WhyNotReport.json(TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary()),
                 2, List.of("atra", "cd38_nanobody")), TestKb.kb().fingerprint());
         assertThat(r.json()).isEqualTo(expected);
         // 2 agents, each in the system or on mm or nk: 6 candidates, 6 + 15 sets.

@@ -88,7 +88,7 @@ class ExplorerBrowserTest {
         browser.findElement(By.id("whynot-agents")).sendKeys("atra,ifn_alpha");
         browser.findElement(By.id("whynot-run")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#whynot-summary[data-met='false']")));
-        assertThat(browser.findElement(By.id("whynot-solutions")).getText()).contains("atra").contains("adcc moderate");
+        assertThat(browser.findElement(By.id("whynot-solutions")).getText()).contains("atra").contains("ADCC moderate");
     }
 
     /** An outcome grade as the page shows it, checked against the scale. */

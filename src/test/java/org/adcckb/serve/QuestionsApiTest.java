@@ -88,7 +88,7 @@ class QuestionsApiTest {
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         Scenario s = TestKb.lejeune("low-target-dara");
-        JsonNode expected = WhyNotReport.json(TestKb.api().whyNot(s, Goal.parse("adcc>=moderate"), 2, List.of("atra", "cd38_nanobody")),
+        JsonNode expected = WhyNotReport.json(TestKb.api().whyNot(s, Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary()), 2, List.of("atra", "cd38_nanobody")),
                 TestKb.kb().fingerprint());
         assertThat(r.json()).isEqualTo(expected);
     }

@@ -34,7 +34,7 @@ class QuestionBudgetTest {
     void theWideWhyNotIsRefusedBeforeAnythingRuns() {
         Scenario wide = WideScenario.read();
         BudgetException e = assertTimeoutPreemptively(HANG, () -> catchBudget(
-                () -> TestKb.api().whyNot(wide, Goal.parse("adcc>=moderate"), 3, null, Budget.DEFAULT)));
+                () -> TestKb.api().whyNot(wide, Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary()), 3, null, Budget.DEFAULT)));
 
         assertThat(e.getMessage()).isEqualTo("whynot: 78,788,839 combinations of up to 3 added treatments from 779 "
                 + "candidates (12 agents, each in the whole system or on one of 64 cell populations) exceed the budget of "
@@ -44,7 +44,7 @@ class QuestionBudgetTest {
     @Test
     void aWhyNotAtItsCountIsAnsweredAsWithoutABudgetAndOneOverIsRefused() {
         Scenario s = TestKb.lejeune("low-target-dara");
-        Goal g = Goal.parse("adcc>=moderate");
+        Goal g = Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary());
         // 4 agents, each in the system or on mm or nk, less daratumumab already there: 11 candidates, 11 + 55 sets.
         WhyNot plain = TestKb.api().whyNot(s, g, 2, LEJEUNE);
         WhyNot atCount = TestKb.api().whyNot(s, g, 2, LEJEUNE, Budget.DEFAULT.withMaxCombinations(66));
@@ -61,7 +61,7 @@ class QuestionBudgetTest {
     @Test
     void aWhyNotKeepsAtMostItsSolutions() {
         Scenario s = TestKb.lejeune("low-target-dara");
-        Goal g = Goal.parse("adcc>=moderate");
+        Goal g = Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary());
         WhyNot plain = TestKb.api().whyNot(s, g, 3, LEJEUNE);
         int n = plain.solutions().size();
         assertThat(n).isGreaterThan(1);
@@ -78,7 +78,7 @@ class QuestionBudgetTest {
         Scenario wide = WideScenario.read();
         // 3 agents on 64 cells at --max 2: 19,110 sets, within the count; one millisecond is not enough for one.
         BudgetException e = assertTimeoutPreemptively(HANG, () -> catchBudget(() -> TestKb.api().whyNot(wide,
-                Goal.parse("adcc>=moderate"), 2, List.of("atra", "ifn_alpha", "cd38_nanobody"), Budget.DEFAULT.withMaxMillis(1))));
+                Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary()), 2, List.of("atra", "ifn_alpha", "cd38_nanobody"), Budget.DEFAULT.withMaxMillis(1))));
 
         assertThat(e.getMessage()).isEqualTo("whynot: stopped at the time budget of 1 ms (--budget-millis) before the "
                 + "answer over sets of up to 2 added treatments from 195 candidates was complete; narrow with --agents, "

@@ -38,8 +38,8 @@ class SweepTest {
         Sweep.Row top = r.rows().get(0);
         assertThat(top.levels().get(2)).as("nanobody on nk").isEqualTo("present");
         assertThat(top.levels().subList(0, 2)).contains("present");
-        assertThat(top.outcome().adcc()).isEqualTo("high");
-        assertThat(top.outcome().fratricide()).isEqualTo("none");
+        assertThat(top.outcome().get("adcc")).isEqualTo("high");
+        assertThat(top.outcome().get("fratricide")).isEqualTo("none");
         // Every raiser-plus-nanobody combination beats every combination without one of the two.
         int lastWithBoth = 0;
         int firstWithoutBoth = Integer.MAX_VALUE;
@@ -54,7 +54,7 @@ class SweepTest {
         }
         assertThat(lastWithBoth).isLessThan(firstWithoutBoth);
         assertThat(r.rows().get(7).levels()).containsOnly("absent");
-        assertThat(r.rows().get(7).outcome().adcc()).isEqualTo("none");
+        assertThat(r.rows().get(7).outcome().get("adcc")).isEqualTo("none");
     }
 
     @Test
@@ -141,7 +141,7 @@ class SweepTest {
             assertThat(f.label()).isEqualTo("setting");
             assertThat(f.levels()).containsExactly("in_vitro", "in_vivo");
         });
-        assertThat(r.rows()).extracting(row -> row.levels().get(0) + ":" + row.outcome().nkDepletion())
+        assertThat(r.rows()).extracting(row -> row.levels().get(0) + ":" + row.outcome().get("nkDepletion"))
                 .containsExactlyInAnyOrder("in_vitro:high", "in_vivo:high");
     }
 

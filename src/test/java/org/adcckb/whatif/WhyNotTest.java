@@ -16,7 +16,7 @@ class WhyNotTest {
     private static final List<String> LEJEUNE = List.of("atra", "ifn_alpha", "cd38_nanobody", "daratumumab");
 
     private static WhyNot ask(String scenario, String goal, int max) {
-        return TestKb.api().whyNot(TestKb.lejeune(scenario), Goal.parse(goal), max, LEJEUNE);
+        return TestKb.api().whyNot(TestKb.lejeune(scenario), Goal.parse(goal, org.adcckb.TestKb.kb().vocabulary()), max, LEJEUNE);
     }
 
     @Test
@@ -37,7 +37,7 @@ class WhyNotTest {
         assertThat(w.solutions()).allSatisfy(s -> assertThat(s.added()).hasSize(2));
         // Sparing the effectors ranks first among equally small answers.
         assertThat(w.solutions().get(0).added()).contains(new Treatment("cd38_nanobody", "nk"));
-        assertThat(w.solutions().get(0).outcome().fratricide()).isEqualTo("none");
+        assertThat(w.solutions().get(0).outcome().get("fratricide")).isEqualTo("none");
     }
 
     @Test
@@ -45,7 +45,7 @@ class WhyNotTest {
         WhyNot w = ask("low-target-dara", "adcc=high", 3);
         assertThat(w.solutions()).isNotEmpty().allSatisfy(s -> {
             assertThat(s.added()).hasSize(3);
-            assertThat(s.outcome().adcc()).isEqualTo("high");
+            assertThat(s.outcome().get("adcc")).isEqualTo("high");
         });
         for (WhyNot.Solution a : w.solutions()) {
             for (WhyNot.Solution b : w.solutions()) {
@@ -91,7 +91,7 @@ class WhyNotTest {
     @Test
     void withNothingConcludedTheRulesSayWhatTheyWaitFor() {
         var s = TestKb.scenario("targets-alone").myeloma("mm", "high").treat("daratumumab").build();
-        WhyNot w = TestKb.api().whyNot(s, Goal.parse("adcc>=low"), 2);
+        WhyNot w = TestKb.api().whyNot(s, Goal.parse("adcc>=low", org.adcckb.TestKb.kb().vocabulary()), 2);
         assertThat(w.solutions()).isEmpty(); // effectors cannot be added by treatment
         assertThat(w.missing()).anySatisfy(m -> {
             assertThat(m.rule()).isEqualTo("CD16 effectors engage antibody-coated myeloma cells");
@@ -117,7 +117,7 @@ class WhyNotTest {
     @Test
     void withEveryKnownAgentALenalidomideAnswerIsSmaller() {
         // Lenalidomide both raises target CD38 (Fedele 2018) and activates effectors (van der Veer 2011).
-        WhyNot w = TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc>=moderate"), 3);
+        WhyNot w = TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary()), 3);
         assertThat(w.solutions()).isNotEmpty();
         assertThat(w.solutions().get(0).added()).hasSize(1);
         assertThat(w.solutions()).filteredOn(s -> s.added().size() == 1).extracting(WhyNot.Solution::label)
@@ -126,16 +126,16 @@ class WhyNotTest {
 
     @Test
     void anUnknownAgentInTheToolboxIsRefused() {
-        assertThatThrownBy(() -> TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc=high"), 1, List.of("atr")))
+        assertThatThrownBy(() -> TestKb.api().whyNot(TestKb.lejeune("low-target-dara"), Goal.parse("adcc=high", org.adcckb.TestKb.kb().vocabulary()), 1, List.of("atr")))
                 .isInstanceOf(InputException.class).hasMessageContaining("unknown agent 'atr'").hasMessageContaining("did you mean 'atra'");
     }
 
     @Test
     void goalsAreParsedStrictly() {
-        assertThat(Goal.parse("adcc>=moderate")).isEqualTo(new Goal("adcc", ">=", "moderate"));
-        assertThat(Goal.parse(" fratricide = none ")).isEqualTo(new Goal("fratricide", "=", "none"));
-        assertThatThrownBy(() -> Goal.parse("adc=high")).isInstanceOf(InputException.class).hasMessageContaining("did you mean 'adcc'");
-        assertThatThrownBy(() -> Goal.parse("adcc=hihg")).isInstanceOf(InputException.class).hasMessageContaining("'hihg' is not a grade");
-        assertThatThrownBy(() -> Goal.parse("adcc")).isInstanceOf(InputException.class).hasMessageContaining("expected FIELD=LEVEL");
+        assertThat(Goal.parse("adcc>=moderate", org.adcckb.TestKb.kb().vocabulary())).isEqualTo(new Goal("adcc", ">=", "moderate"));
+        assertThat(Goal.parse(" fratricide = none ", org.adcckb.TestKb.kb().vocabulary())).isEqualTo(new Goal("fratricide", "=", "none"));
+        assertThatThrownBy(() -> Goal.parse("adc=high", org.adcckb.TestKb.kb().vocabulary())).isInstanceOf(InputException.class).hasMessageContaining("did you mean 'adcc'");
+        assertThatThrownBy(() -> Goal.parse("adcc=hihg", org.adcckb.TestKb.kb().vocabulary())).isInstanceOf(InputException.class).hasMessageContaining("'hihg' is not a grade");
+        assertThatThrownBy(() -> Goal.parse("adcc", org.adcckb.TestKb.kb().vocabulary())).isInstanceOf(InputException.class).hasMessageContaining("expected FIELD=LEVEL");
     }
 }

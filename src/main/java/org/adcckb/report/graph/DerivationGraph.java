@@ -20,15 +20,12 @@ import org.adcckb.reasoning.Evaluation;
  *
  * @param facts    inputs first, then conclusions, each sorted by key
  * @param rules    rule applications, sorted by id
- * @param outcomes adcc, fratricide, nkDepletion
+ * @param outcomes the declared outcome kinds, in order
  * @param edges    premise to rule, rule to conclusion, conclusion to outcome; sorted
  */
 public record DerivationGraph(String scenario, List<Fact> facts, List<Rule> rules, List<Outcome> outcomes,
                               List<Edge> edges) {
 
-    public static final List<String> OUTCOME_ORDER = List.of("adcc", "fratricide", "nkDepletion");
-    private static final Map<String, String> OUTCOME_NAMES = Map.of(
-            "adcc", "ADCC", "fratricide", "fratricide", "nkDepletion", "NK depletion");
 
     /** Every node has an id unique in the graph, the key the explanation knows it by, and a kind. */
     public sealed interface Vertex permits Fact, Rule, Outcome {
@@ -61,14 +58,14 @@ public record DerivationGraph(String scenario, List<Fact> facts, List<Rule> rule
     }
 
     /** An outcome field and its level, fed by the conclusions that set it. */
-    public record Outcome(String id, String field, String level, List<String> support) implements Vertex {
+    public record Outcome(String id, String field, String name, String level, List<String> support) implements Vertex {
         @Override
         public String key() {
             return "outcome:" + field;
         }
 
         public String label() {
-            return OUTCOME_NAMES.getOrDefault(field, field) + ": " + level;
+            return name + ": " + level;
         }
     }
 
@@ -120,10 +117,11 @@ public record DerivationGraph(String scenario, List<Fact> facts, List<Rule> rule
 
         Map<String, String> levels = ev.outcome().asMap();
         List<Outcome> outcomes = new ArrayList<>();
-        for (String field : OUTCOME_ORDER) {
+        for (org.adcckb.kb.OutcomeKind kind : ev.outcome().kinds()) {
+            String field = kind.name();
             List<String> support = ev.explanation().outcomeSupport().getOrDefault(field, List.of()).stream()
                     .filter(conclusions::containsKey).sorted().toList();
-            Outcome o = new Outcome(id("res", field), field, levels.get(field), support);
+            Outcome o = new Outcome(id("res", field), field, kind.label(), levels.get(field), support);
             outcomes.add(o);
             support.forEach(k -> edges.add(new Edge(id("f", k), o.id(), "")));
         }

@@ -18,9 +18,6 @@ import org.adcckb.scenario.Scenario;
  */
 final class EvaluationHtml {
 
-    static final Map<String, String> OUTCOME_NAMES = Map.of(
-            "adcc", "ADCC", "fratricide", "fratricide", "nkDepletion", "NK depletion");
-
     private final Evaluation ev;
     private final String anchor;
     private final Map<String, Node> nodes;
@@ -47,9 +44,9 @@ final class EvaluationHtml {
 
     String outcome() {
         StringBuilder h = new StringBuilder("<table class=\"outcome\">\n");
-        for (String f : DerivationGraph.OUTCOME_ORDER) {
-            h.append("<tr><th>").append(esc(OUTCOME_NAMES.get(f))).append("</th><td>")
-                    .append(Page.grade(ev.outcome().asMap().get(f))).append("</td></tr>\n");
+        for (org.adcckb.kb.OutcomeKind k : ev.outcome().kinds()) {
+            h.append("<tr><th>").append(esc(k.label())).append("</th><td>")
+                    .append(Page.grade(ev.outcome().get(k.name()))).append("</td></tr>\n");
         }
         return h.append("</table>\n").toString();
     }
@@ -74,12 +71,13 @@ final class EvaluationHtml {
     /** For each outcome the conclusions that set it, then every conclusion with its rules, rationale and premises. */
     String conclusions() {
         StringBuilder h = new StringBuilder();
-        for (String f : DerivationGraph.OUTCOME_ORDER) {
+        for (org.adcckb.kb.OutcomeKind k : ev.outcome().kinds()) {
+            String f = k.name();
             List<String> because = ev.explanation().outcomeSupport().getOrDefault(f, List.of());
-            h.append("<p><b>Why ").append(esc(OUTCOME_NAMES.get(f))).append(" is ").append(esc(ev.outcome().asMap().get(f)))
+            h.append("<p><b>Why ").append(esc(k.label())).append(" is ").append(esc(ev.outcome().get(f)))
                     .append("</b>: ");
             if (because.isEmpty()) {
-                h.append("no rule concluded any ").append(esc(OUTCOME_NAMES.get(f))).append(" in this scenario, so it is none.");
+                h.append("no rule concluded any ").append(esc(k.label())).append(" in this scenario, so it is none.");
             } else {
                 h.append(String.join("; ", because.stream().map(this::ref).toList())).append('.');
             }

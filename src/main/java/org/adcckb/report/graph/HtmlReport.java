@@ -51,7 +51,9 @@ public final class HtmlReport {
         } else {
             p.line("<ul>");
             for (Chain c : w.chains()) {
-                p.line("<li><b>" + esc(EvaluationHtml.OUTCOME_NAMES.getOrDefault(c.outcome(), c.outcome())) + "</b>: "
+                String label = w.baseline().outcome().kinds().stream().filter(k -> k.name().equals(c.outcome()))
+                        .map(org.adcckb.kb.OutcomeKind::label).findFirst().orElse(c.outcome());
+                p.line("<li><b>" + esc(label) + "</b>: "
                         + esc(c.text()) + "</li>");
             }
             p.line("</ul>");

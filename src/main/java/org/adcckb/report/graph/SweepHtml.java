@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.adcckb.facts.Levels;
+import org.adcckb.kb.OutcomeKind;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
 
@@ -15,9 +16,9 @@ final class SweepHtml {
     /** A page of 100,000 rows helps nobody and weighs tens of megabytes; the CSV and JSON formats have them all. */
     static final int MAX_ROWS = 1000;
 
-    /** ADCC is what one wants, fratricide and depletion what one pays: green for the first, red for the others. */
-    private static final Map<String, int[]> HUES = Map.of(
-            "adcc", new int[] {46, 160, 67}, "fratricide", new int[] {207, 34, 46}, "nkDepletion", new int[] {207, 34, 46});
+    /** An outcome one wants more of is green, one that is paid for (lower is better) red. */
+    private static final int[] GOOD = {46, 160, 67};
+    private static final int[] COST = {207, 34, 46};
 
     private SweepHtml() {
     }
@@ -29,27 +30,29 @@ final class SweepHtml {
             p.line("<p>" + esc(r.scenario().title()) + "</p>");
         }
         p.line("<p class=\"muted\">" + r.rows().size() + " combinations of " + r.factors().size()
-                + (r.factors().size() == 1 ? " factor" : " factors") + ", ranked by ADCC, then less fratricide and NK depletion.</p>");
+                + (r.factors().size() == 1 ? " factor" : " factors") + ", ranked by "
+                + esc(org.adcckb.report.OutcomeText.rankedBy(r.outcomes())) + ".</p>");
         p.line("<h2>Factors against outcome</h2>");
         p.line("<p class=\"small\">Each cell: the mean grade (none 0, low 1, moderate 2, high 3) over the combinations with that"
                 + " factor at that level, and how many combinations reached each grade. Darker is more.</p>");
         p.raw(heatmap(r));
-        p.line("<h2>Main effects on ADCC</h2>").raw(effects(r));
+        p.line("<h2>Main effects on " + esc(r.outcomes().get(0).label()) + "</h2>").raw(effects(r));
         p.line("<h2>Combinations, best first</h2>").raw(ranked(r));
         return p.finish(fingerprint);
     }
 
     private static String heatmap(Sweep.Result r) {
         StringBuilder h = new StringBuilder("<table class=\"heatmap\">\n<tr><th>factor</th><th>level</th>");
-        for (String f : DerivationGraph.OUTCOME_ORDER) {
-            h.append("<th>").append(esc(EvaluationHtml.OUTCOME_NAMES.get(f))).append("</th>");
+        for (OutcomeKind k : r.outcomes()) {
+            h.append("<th>").append(esc(k.label())).append("</th>");
         }
         h.append("</tr>\n");
         for (int fi = 0; fi < r.factors().size(); fi++) {
             Factor factor = r.factors().get(fi);
             for (String level : factor.levels()) {
                 h.append("<tr><td>").append(esc(factor.label())).append("</td><td>").append(esc(level)).append("</td>");
-                for (String field : DerivationGraph.OUTCOME_ORDER) {
+                for (OutcomeKind k : r.outcomes()) {
+                    String field = k.name();
                     int[] counts = new int[Levels.GRADES.size()];
                     int n = 0;
                     for (Sweep.Row row : r.rows()) {
@@ -71,7 +74,7 @@ final class SweepHtml {
                     }
                     h.append("<td class=\"heat\" data-field=\"").append(field).append("\" data-mean=\"")
                             .append(String.format(Locale.ROOT, "%.2f", mean)).append("\" style=\"background:")
-                            .append(colour(field, mean)).append("\"><b>").append(String.format(Locale.ROOT, "%.2f", mean))
+                            .append(colour(k, mean)).append("\"><b>").append(String.format(Locale.ROOT, "%.2f", mean))
                             .append("</b><br><span class=\"small\">").append(esc(dist.toString())).append("</span></td>");
                 }
                 h.append("</tr>\n");
@@ -81,8 +84,8 @@ final class SweepHtml {
     }
 
     /** White at none, the field's hue at 45% strength at high: light enough for black text and for print. */
-    static String colour(String field, double mean) {
-        int[] hue = HUES.get(field);
+    static String colour(OutcomeKind kind, double mean) {
+        int[] hue = kind.higherIsBetter() ? GOOD : COST;
         double t = 0.45 * Math.max(0, Math.min(1, mean / (Levels.GRADES.size() - 1)));
         StringBuilder s = new StringBuilder("#");
         for (int c : hue) {
@@ -105,8 +108,8 @@ final class SweepHtml {
     private static String ranked(Sweep.Result r) {
         StringBuilder h = new StringBuilder("<table class=\"ranked\">\n<tr><th>rank</th>");
         r.factors().forEach(f -> h.append("<th>").append(esc(f.label())).append("</th>"));
-        for (String f : DerivationGraph.OUTCOME_ORDER) {
-            h.append("<th>").append(esc(EvaluationHtml.OUTCOME_NAMES.get(f))).append("</th>");
+        for (OutcomeKind k : r.outcomes()) {
+            h.append("<th>").append(esc(k.label())).append("</th>");
         }
         h.append("<th>target CD38</th></tr>\n");
         List<Sweep.Row> rows = r.rows();
@@ -114,9 +117,9 @@ final class SweepHtml {
             Sweep.Row row = rows.get(i);
             h.append("<tr><td>").append(i + 1).append("</td>");
             row.levels().forEach(l -> h.append("<td>").append(esc(l)).append("</td>"));
-            for (String f : DerivationGraph.OUTCOME_ORDER) {
-                String g = row.outcome().asMap().get(f);
-                h.append("<td class=\"heat\" style=\"background:").append(colour(f, Levels.gradeRank(g))).append("\">")
+            for (OutcomeKind k : r.outcomes()) {
+                String g = row.outcome().get(k.name());
+                h.append("<td class=\"heat\" style=\"background:").append(colour(k, Levels.gradeRank(g))).append("\">")
                         .append(esc(g)).append("</td>");
             }
             StringBuilder cd38 = new StringBuilder();

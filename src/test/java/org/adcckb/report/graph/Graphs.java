@@ -33,7 +33,7 @@ final class Graphs {
         var in = new DerivationGraph.Fact(DerivationGraph.id("f", "cell:\"a\""), "cell:\"a\"", "Cell", true, nasty);
         var out = new DerivationGraph.Fact(DerivationGraph.id("f", "x:a-->b"), "x:a-->b", "X", false, nasty + " end");
         var r = new DerivationGraph.Rule(DerivationGraph.id("r", "x:a-->b#0"), rule, out.key(), List.of(in.key()));
-        var o = new DerivationGraph.Outcome(DerivationGraph.id("res", "adcc"), "adcc", "high", List.of(out.key()));
+        var o = new DerivationGraph.Outcome(DerivationGraph.id("res", "adcc"), "adcc", "ADCC", "high", List.of(out.key()));
         return new DerivationGraph("s\"c<e>n", List.of(in, out), List.of(r), List.of(o), List.of(
                 new DerivationGraph.Edge(in.id(), r.id(), ""), new DerivationGraph.Edge(out.id(), o.id(), ""),
                 new DerivationGraph.Edge(r.id(), out.id(), "x.drl:3 \"l\"")));

@@ -189,7 +189,7 @@ class HtmlReportTest {
         int n = 0;
         for (Sweep.Row row : r.rows()) {
             if (row.levels().get(0).equals("present")) {
-                sum += Levels.gradeRank(row.outcome().adcc());
+                sum += Levels.gradeRank(row.outcome().get("adcc"));
                 n++;
             }
         }
