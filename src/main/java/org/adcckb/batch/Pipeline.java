@@ -31,6 +31,10 @@ public final class Pipeline {
 
     /** How a run ended: lines written, of which error records; whether it was stopped before the end. */
     public record Summary(long lines, long errors, boolean stopped, double seconds) {
+        /** Lines written per second. */
+        public double rate() {
+            return lines / Math.max(seconds, 1e-9);
+        }
     }
 
     private static final Future<Chunk.Done> END = CompletableFuture.completedFuture(null);
@@ -77,6 +81,34 @@ public final class Pipeline {
     public void stop(long waitMillis) throws InterruptedException {
         stopping = true;
         writerDone.await(waitMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * As {@link #run}, ended early by SIGINT or SIGTERM. The JVM runs its shutdown hooks on a signal, then
+     * ends with 130 or 143: the hook lets the writer finish its chunk, waiting at most {@code waitMillis},
+     * so no line is cut, then tells {@code interrupted} how many lines were written. A run that was stopped
+     * returns a summary with {@link Summary#stopped()} set while the process is ending.
+     */
+    public Summary runUntilSignalled(InputStream in, long waitMillis, java.util.function.LongConsumer interrupted)
+            throws IOException, InterruptedException {
+        Thread hook = new Thread(() -> {
+            try {
+                stop(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            interrupted.accept(written);
+        }, "adcc-batch-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(in);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it reports
+            }
+        }
     }
 
     /**

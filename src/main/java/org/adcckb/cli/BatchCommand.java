@@ -1,16 +1,15 @@
 package org.adcckb.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.adcckb.batch.Lines;
 import org.adcckb.batch.Pipeline;
+import org.adcckb.batch.Sinks;
+import org.adcckb.batch.Source;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,108 +34,49 @@ final class BatchCommand extends KnowledgeCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "JSON Lines input (default or '-': standard input).")
     String input;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--no-explain", description = "Leave the explanation out of each result (faster; same outcome and cells).")
     boolean noExplain;
 
     @Override
     public Integer call() throws Exception {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new InputException("--threads", "", "must be a positive number, got " + n);
-        }
-        InputStream in;
-        String name;
-        if (input == null || "-".equals(input)) {
-            in = System.in;
-            name = "stdin";
-        } else {
-            Path p = Path.of(input);
-            if (!Files.isRegularFile(p)) {
-                throw new InputException(input, "", "no such file");
-            }
-            in = Files.newInputStream(p);
-            name = input;
-        }
+        int n = threads.count();
+        Source source = Source.open(input);
         KnowledgeBase kb = knowledge.load();
         Lines evaluator = new Lines(kb, knowledge.reasoner(kb), knowledge.limits(), !noExplain);
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline = new Pipeline(evaluator, n, knowledge.limits().maxBytes(), name,
+        Pipeline pipeline = new Pipeline(evaluator, n, knowledge.limits().maxBytes(), source.name(),
                 sink(spec.commandLine().getOut()), err);
-
-        // On SIGINT or SIGTERM the JVM runs its shutdown hooks, then ends with 130 or 143: the hook lets
-        // the writer finish its chunk, so no line is cut, and says how far the run got.
-        Thread hook = new Thread(() -> {
-            try {
-                pipeline.stop(STOP_WAIT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            err.printf("batch: interrupted; %d scenarios written, each on a whole line%n", pipeline.written());
-            err.flush();
-        }, "adcc-batch-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         Pipeline.Summary s;
         try {
-            s = pipeline.run(in);
+            s = pipeline.runUntilSignalled(source.stream(), STOP_WAIT_MILLIS, written -> {
+                err.printf("batch: interrupted; %d scenarios written, each on a whole line%n", written);
+                err.flush();
+            });
         } catch (Pipeline.InputFailure e) {
             throw new InputException(e.input(), "", "cannot be read: " + e.getMessage());
         } catch (IOException e) {
             throw new OutputFailure(e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it reports
-            }
         }
         if (s.stopped()) {
-            return Main.INTERNAL; // the hook has spoken; the JVM's exit code is the signal's
+            return Main.INTERNAL; // the interrupt has been reported; the JVM's exit code is the signal's
         }
-        err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s)%n", s.lines(), s.errors(), s.seconds(),
-                s.lines() / Math.max(s.seconds(), 1e-9));
+        err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s)%n", s.lines(), s.errors(), s.seconds(), s.rate());
         err.flush();
         return s.errors() == 0 ? 0 : Main.BAD_INPUT;
     }
 
     /**
-     * Where results go: the process's standard output as bytes (results are UTF-8 already), or, when a
-     * caller gave the command line a writer of its own (the tests), that writer, its errors checked.
+     * Where results go: the process's standard output as bytes, or, when a caller gave the command line a
+     * writer of its own (the tests), that writer.
      */
     static Pipeline.Sink sink(PrintWriter writer) {
         if (writer instanceof Main.StandardOut std) {
-            std.flush();
-            java.io.OutputStream raw = new java.io.BufferedOutputStream(std.stream(), 1 << 16);
-            return new Pipeline.Sink() {
-                @Override
-                public void write(byte[] utf8, int length) throws IOException {
-                    raw.write(utf8, 0, length);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    raw.flush();
-                }
-            };
+            std.flush(); // what the writer holds goes out before the bytes that bypass it
+            return Sinks.bytes(std.stream());
         }
-        return new Pipeline.Sink() {
-            @Override
-            public void write(byte[] utf8, int length) throws IOException {
-                writer.write(new String(utf8, 0, length, StandardCharsets.UTF_8));
-                if (writer.checkError()) {
-                    throw new IOException("the output cannot be written");
-                }
-            }
-
-            @Override
-            public void flush() throws IOException {
-                writer.flush();
-                if (writer.checkError()) {
-                    throw new IOException("the output cannot be written");
-                }
-            }
-        };
+        return Sinks.text(writer);
     }
 }

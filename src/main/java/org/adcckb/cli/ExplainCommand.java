@@ -12,6 +12,7 @@ import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

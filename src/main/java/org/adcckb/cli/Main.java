@@ -53,7 +53,29 @@ public final class Main implements Runnable {
         // closed pipe must end the command, not let it report success.
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
+        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((e, args) -> badValue(e, args, usage));
         return cl;
+    }
+
+    /**
+     * A value an option's converter refused is told in one line, as input the command itself refuses
+     * is; every other usage error (an unknown option, a missing one, a bad number) gets picocli's message
+     * and the usage text.
+     */
+    private static int badValue(CommandLine.ParameterException e, String[] args,
+                                CommandLine.IParameterExceptionHandler usage) throws Exception {
+        if (!(e.getCause() instanceof Converters.OptionValueException bad)) {
+            return usage.handleParseException(e, args);
+        }
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("adcc: " + bad.getMessage().replace("\n", "\nadcc: "));
+        // The arguments did not parse, so --debug is looked for among them as given.
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            bad.input().printStackTrace(err);
+        }
+        err.flush();
+        return BAD_INPUT;
     }
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {

@@ -85,6 +85,46 @@ final class OutputFile {
         }
     }
 
+    /**
+     * How the file at a path compares with the bytes that would be written there ({@code --check}).
+     *
+     * @param missing whether there is no file yet
+     * @param line    the first line, from 1, where the file differs; 0 when it holds those bytes
+     */
+    record Difference(boolean missing, int line) {
+        boolean upToDate() {
+            return !missing && line == 0;
+        }
+    }
+
+    /** Compares, without writing, the file at {@code path} with {@code bytes}. */
+    static Difference compare(Path path, byte[] bytes) {
+        if (!Files.exists(path)) {
+            return new Difference(true, 0);
+        }
+        byte[] existing;
+        try {
+            existing = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "", "cannot be read: " + e.getMessage());
+        }
+        return new Difference(false, java.util.Arrays.equals(existing, bytes) ? 0 : firstDifferentLine(existing, bytes));
+    }
+
+    /** The first line (from 1) where two texts differ. */
+    private static int firstDifferentLine(byte[] a, byte[] b) {
+        int line = 1;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (a[i] != b[i]) {
+                return line;
+            }
+            if (a[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
     /** A replaced file keeps its permissions; a new one gets the usual rw-r--r-- rather than a temp file's rw-------. */
     private static void keepPermissions(Path target, Path tmp) throws IOException {
         try {

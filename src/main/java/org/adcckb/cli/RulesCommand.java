@@ -1,10 +1,8 @@
 package org.adcckb.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.adcckb.report.JsonReport;
 import org.adcckb.report.RulesReport;
 import org.adcckb.kb.KnowledgeBase;
-import org.adcckb.kb.RuleInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,29 +19,6 @@ final class RulesCommand extends KnowledgeCommand {
     @Override
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
-        StringBuilder out = new StringBuilder();
-        if (format == Format.json) {
-            ObjectNode root = RulesReport.json(kb);
-            out.append(JsonReport.pretty(root)).append('\n');
-        } else {
-            out.append(kb.rules().size()).append(" rules in ").append(kb.directory()).append('\n');
-            String file = null;
-            for (RuleInfo r : kb.rules()) {
-                if (!r.file().equals(file)) {
-                    file = r.file();
-                    out.append('\n').append(file).append('\n');
-                }
-                out.append("  ").append(r.line()).append(": \"").append(r.name()).append("\"\n");
-                out.append("      evidence ").append(r.evidence()).append(r.isInferred() ? " (partly inferred)" : "")
-                        .append("  ").append(String.join("; ", r.sources())).append('\n');
-                out.append("      ").append(r.rationale()).append('\n');
-                if (r.isInferred()) {
-                    out.append("      inferred: ").append(r.inferred()).append('\n');
-                }
-            }
-            out.append('\n').append("Cell types: ").append(String.join(", ", kb.vocabulary().cellTypeNames())).append('\n');
-            out.append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
-        }
-        return print(out);
+        return print(format == Format.json ? JsonReport.pretty(RulesReport.json(kb)) + "\n" : RulesReport.text(kb));
     }
 }

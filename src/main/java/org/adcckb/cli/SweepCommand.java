@@ -13,6 +13,7 @@ import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.Factor;
 import org.adcckb.whatif.Sweep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,15 +28,15 @@ final class SweepCommand extends KnowledgeCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario.")
     Path file;
 
-    @Option(names = "--vary", required = true, paramLabel = "FACTORS",
+    @Option(names = "--vary", required = true, paramLabel = "FACTORS", converter = Converters.FactorsConverter.class,
             description = "AGENT[@CELL],... (each present or absent) or CELL.FIELD=v1|v2|... ; repeatable.")
-    List<String> vary = new ArrayList<>();
+    List<Converters.Factors> vary = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), csv, json, markdown or html (a self-contained page with a heatmap of factors against outcome).")
     Format format;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_COMBINATIONS,
             description = "Refuse, before anything runs, a sweep of more than N combinations (default: ${DEFAULT-VALUE}).")
@@ -50,15 +51,9 @@ final class SweepCommand extends KnowledgeCommand {
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, Budget.DEFAULT_MAX_SOLUTIONS);
         AdccKb kb = knowledge.open();
         Scenario s = kb.read(file);
-        List<Factor> factors = new ArrayList<>();
-        for (String v : vary) {
-            factors.addAll(Factor.parse(v, s, kb.knowledgeBase().vocabulary()));
-        }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new org.adcckb.input.InputException("--threads", "", "must be a positive number, got " + n);
-        }
-        Sweep.Result r = kb.sweep(s, factors, n, new StderrProgress(spec.commandLine().getErr()), budget);
+        List<Factor> factors = vary.stream().flatMap(v -> v.list().stream()).toList();
+        Factor.check(factors, s, kb.knowledgeBase().vocabulary());
+        Sweep.Result r = kb.sweep(s, factors, threads.count(), new StderrProgress(spec.commandLine().getErr()), budget);
         String out = switch (format) {
             case text -> SweepReport.text(r);
             case csv -> SweepReport.csv(r);

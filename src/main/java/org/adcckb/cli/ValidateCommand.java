@@ -1,16 +1,15 @@
 package org.adcckb.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.adcckb.expect.Validation;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,10 +53,10 @@ final class ValidateCommand extends KnowledgeCommand {
         PrintWriter err = spec.commandLine().getErr();
         String summary = report.summary() + (report.failed() == 0 ? "" : " (" + String.join(", ", report.failing()) + ")");
         if (check) {
-            byte[] existing = readIfExists(out);
-            if (!Arrays.equals(existing, bytes)) {
-                err.println("adcc: " + out + (existing == null ? " does not exist" : " is out of date (first difference at line "
-                        + firstDifferentLine(existing, bytes) + ")") + "; run the same command without --check to write it");
+            OutputFile.Difference d = OutputFile.compare(out, bytes);
+            if (!d.upToDate()) {
+                err.println("adcc: " + out + (d.missing() ? " does not exist" : " is out of date (first difference at line "
+                        + d.line() + ")") + "; run the same command without --check to write it");
                 err.flush();
                 return Main.FAILED_CHECKS;
             }
@@ -68,30 +67,5 @@ final class ValidateCommand extends KnowledgeCommand {
         }
         err.flush();
         return report.failed() == 0 ? 0 : Main.FAILED_CHECKS;
-    }
-
-    private static byte[] readIfExists(Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** The first line (from 1) where two texts differ. */
-    static int firstDifferentLine(byte[] a, byte[] b) {
-        int line = 1;
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            if (a[i] != b[i]) {
-                return line;
-            }
-            if (a[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

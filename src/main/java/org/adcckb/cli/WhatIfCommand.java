@@ -28,14 +28,14 @@ final class WhatIfCommand extends KnowledgeCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
     Path file;
 
-    @Option(names = "--add", paramLabel = "AGENT[@CELL]", description = "Add a treatment: in the system, or pre-incubated on CELL.")
-    List<String> add = new ArrayList<>();
+    @Option(names = "--add", converter = Converters.AddConverter.class, paramLabel = "AGENT[@CELL]", description = "Add a treatment: in the system, or pre-incubated on CELL.")
+    List<Edit> add = new ArrayList<>();
 
-    @Option(names = "--remove", paramLabel = "AGENT[@CELL]", description = "Remove a treatment of the scenario.")
-    List<String> remove = new ArrayList<>();
+    @Option(names = "--remove", converter = Converters.RemoveConverter.class, paramLabel = "AGENT[@CELL]", description = "Remove a treatment of the scenario.")
+    List<Edit> remove = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line) or setting=in_vivo|in_vitro.")
-    List<String> set = new ArrayList<>();
+    @Option(names = "--set", converter = Converters.SetConverter.class, paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line) or setting=in_vivo|in_vitro.")
+    List<Edit> set = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or html (a self-contained page with both derivation graphs).")
     Format format;
@@ -46,10 +46,9 @@ final class WhatIfCommand extends KnowledgeCommand {
 
     @Override
     public Integer call() {
-        List<Edit> edits = new ArrayList<>();
-        remove.forEach(r -> edits.add(Edit.remove(r)));
-        add.forEach(a -> edits.add(Edit.add(a)));
-        set.forEach(x -> edits.add(Edit.set(x)));
+        List<Edit> edits = new ArrayList<>(remove);
+        edits.addAll(add);
+        edits.addAll(set);
         if (edits.isEmpty()) {
             throw new InputException("whatif", "", "give at least one edit: --add AGENT[@CELL], --remove AGENT[@CELL] or --set CELL.FIELD=VALUE");
         }

@@ -24,10 +24,10 @@ final class WhyNotCommand extends KnowledgeCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
     Path file;
 
-    @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL",
+    @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL", converter = Converters.GoalConverter.class,
             description = "The outcome wanted: adcc, fratricide or nkDepletion compared with none, low, moderate or high, "
                     + "such as adcc=high, adcc>=moderate, fratricide<=low.")
-    String goal;
+    Goal goal;
 
     @Option(names = "--max", defaultValue = "3", paramLabel = "N",
             description = "The largest set of added treatments to search, 1 to 4 (default: ${DEFAULT-VALUE}).")
@@ -62,7 +62,7 @@ final class WhyNotCommand extends KnowledgeCommand {
         AdccKb kb = knowledge.open();
         Goal g = Goal.parse(goal, kb.knowledgeBase().vocabulary());
         Scenario s = kb.read(file);
-        WhyNot w = kb.whyNot(s, g, max, agents, budget);
+        WhyNot w = kb.whyNot(s, goal, max, agents, budget);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhyNotReport.text(w);

@@ -23,6 +23,34 @@ public final class ExpectationChecker {
     private ExpectationChecker() {
     }
 
+    /** Every check of a run, in order, and how many passed and failed. */
+    public record Result(List<Check> checks) {
+        public Result {
+            checks = List.copyOf(checks);
+        }
+
+        public long failed() {
+            return checks.stream().filter(c -> !c.passed()).count();
+        }
+
+        public long passed() {
+            return checks.size() - failed();
+        }
+    }
+
+    /**
+     * Evaluates every scenario of a run and checks their expectations ({@code ./adcc test}).
+     *
+     * @throws InputException when a comparison names a scenario that is not in the run
+     */
+    public static Result run(List<org.adcckb.scenario.Scenario> scenarios, org.adcckb.reasoning.Reasoner reasoner) {
+        Map<String, Evaluation> byId = new java.util.LinkedHashMap<>();
+        for (org.adcckb.scenario.Scenario s : scenarios) {
+            byId.put(s.id(), reasoner.evaluate(s));
+        }
+        return new Result(check(byId, reasoner));
+    }
+
     /**
      * @param byId       every evaluation of the run, by scenario id; comparisons must name one of them
      * @param reasoner   evaluates the edited copies that {@code whatif} expectations compare with

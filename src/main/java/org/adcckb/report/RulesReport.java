@@ -7,8 +7,9 @@ import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleInfo;
 
 /**
- * The loaded rules with their citations, and the vocabulary, as JSON: {@code adcc rules --format json}
- * and the explorer's {@code /api/rules} give the same object, so they cannot drift apart.
+ * The loaded rules with their citations, and the vocabulary: as text ({@code adcc rules}) and as JSON,
+ * where {@code adcc rules --format json} and the explorer's {@code /api/rules} give the same object, so they
+ * cannot drift apart.
  */
 public final class RulesReport {
 
@@ -41,5 +42,28 @@ public final class RulesReport {
                 .put("name", o.name()).put("label", o.label()).put("fact", o.fact()).put("scale", o.scale())
                 .put("aggregate", o.aggregate()).put("better", o.better()));
         return root;
+    }
+
+    /** The rules file by file, each with its line, evidence, sources and rationale, then the vocabulary. */
+    public static String text(KnowledgeBase kb) {
+        StringBuilder out = new StringBuilder();
+        out.append(kb.rules().size()).append(" rules in ").append(kb.directory()).append('\n');
+        String file = null;
+        for (RuleInfo r : kb.rules()) {
+            if (!r.file().equals(file)) {
+                file = r.file();
+                out.append('\n').append(file).append('\n');
+            }
+            out.append("  ").append(r.line()).append(": \"").append(r.name()).append("\"\n");
+            out.append("      evidence ").append(r.evidence()).append(r.isInferred() ? " (partly inferred)" : "")
+                    .append("  ").append(String.join("; ", r.sources())).append('\n');
+            out.append("      ").append(r.rationale()).append('\n');
+            if (r.isInferred()) {
+                out.append("      inferred: ").append(r.inferred()).append('\n');
+            }
+        }
+        out.append('\n').append("Cell types: ").append(String.join(", ", kb.vocabulary().cellTypeNames())).append('\n');
+        out.append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
+        return out.toString();
     }
 }

@@ -67,6 +67,16 @@ public sealed interface Factor {
      * items; each factor is checked against the scenario by applying all its levels.
      */
     static List<Factor> parse(String text, Scenario s, Vocabulary vocabulary) {
+        List<Factor> out = parse(text);
+        check(out, s, vocabulary);
+        return out;
+    }
+
+    /**
+     * The factors one {@code --vary} value names, as written, not yet checked against a scenario; blank
+     * items between commas name nothing. A value that names no factor at all is refused.
+     */
+    static List<Factor> parse(String text) {
         List<Factor> out = new ArrayList<>();
         for (String raw : text.split(",")) {
             String t = raw.strip();
@@ -93,7 +103,12 @@ public sealed interface Factor {
         if (out.isEmpty()) {
             throw new InputException("--vary " + text, "", "names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2");
         }
-        for (Factor f : out) {
+        return out;
+    }
+
+    /** Refuses a factor that does not fit the scenario (an unknown agent or cell, a bad value) by applying each of its levels. */
+    static void check(List<Factor> factors, Scenario s, Vocabulary vocabulary) {
+        for (Factor f : factors) {
             for (int level = 0; level < f.levels().size(); level++) {
                 try {
                     f.apply(s, level, vocabulary);
@@ -102,6 +117,5 @@ public sealed interface Factor {
                 }
             }
         }
-        return out;
     }
 }

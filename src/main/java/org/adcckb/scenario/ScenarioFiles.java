@@ -1,4 +1,4 @@
-package org.adcckb.cli;
+package org.adcckb.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,16 +11,18 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.Vocabulary;
-import org.adcckb.scenario.Scenario;
-import org.adcckb.scenario.ScenarioReader;
 
-/** Scenario files named on the command line: directories are searched for *.json, and the result is ordered by scenario id. */
-final class ScenarioFiles {
+/**
+ * The scenarios of a run, named by files and directories (those on a command line): directories are
+ * searched for *.json, and the scenarios are ordered by id, so a run does not depend on file order.
+ */
+public final class ScenarioFiles {
 
     private ScenarioFiles() {
     }
 
-    static List<Path> expand(List<Path> args) {
+    /** The files named, directories replaced by the *.json files under them, in path order. */
+    public static List<Path> expand(List<Path> args) {
         TreeSet<Path> files = new TreeSet<>();
         for (Path a : args) {
             if (Files.isDirectory(a)) {
@@ -44,7 +46,7 @@ final class ScenarioFiles {
     }
 
     /** Reads every file; two files with one scenario id are refused, since comparisons name scenarios by id. */
-    static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.input.Limits limits) {
+    public static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.input.Limits limits) {
         ScenarioReader reader = new ScenarioReader(vocabulary, limits);
         Map<String, Scenario> byId = new TreeMap<>();
         for (Path f : expand(args)) {
