@@ -47,11 +47,11 @@ final class Converters {
         }
     }
 
-    /** {@code --goal FIELD(=|>=|<=|>|<)LEVEL}. */
+    /** {@code --goal FIELD(=|>=|<=|>|<)LEVEL}: form and grade here; the command checks FIELD against the vocabulary. */
     static final class GoalConverter implements ITypeConverter<Goal> {
         @Override
         public Goal convert(String text) {
-            return Converters.convert(text, Goal::parse);
+            return Converters.convert(text, Goal::syntax);
         }
     }
 

@@ -60,9 +60,9 @@ final class WhyNotCommand extends KnowledgeCommand {
         }
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
-        Goal g = Goal.parse(goal, kb.knowledgeBase().vocabulary());
+        Goal g = goal.checked(kb.knowledgeBase().vocabulary());
         Scenario s = kb.read(file);
-        WhyNot w = kb.whyNot(s, goal, max, agents, budget);
+        WhyNot w = kb.whyNot(s, g, max, agents, budget);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
                 : WhyNotReport.text(w);

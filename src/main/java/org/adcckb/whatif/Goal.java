@@ -14,6 +14,29 @@ public record Goal(String field, String op, String level) {
 
     private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z]+)\\s*(>=|<=|=|>|<)\\s*([A-Za-z]+)\\s*");
 
+    /**
+     * Reads a goal's form and grade only, before the knowledge base is loaded (the command line's converter);
+     * {@link #parse(String, Vocabulary)} checks the outcome kind.
+     */
+    public static Goal syntax(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            throw new InputException("--goal " + text, "", "expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind"
+                    + " of the vocabulary and one of " + String.join(", ", Levels.GRADES));
+        }
+        String level = m.group(3);
+        if (!Levels.GRADES.contains(level)) {
+            throw new InputException("--goal " + text, "", "'" + level + "' is not a grade; grades: "
+                    + String.join(", ", Levels.GRADES) + Suggest.hint(level, Levels.GRADES));
+        }
+        return new Goal(m.group(1), m.group(2), level);
+    }
+
+    /** This goal, its outcome kind checked against the vocabulary. */
+    public Goal checked(Vocabulary vocabulary) {
+        return parse(toString(), vocabulary);
+    }
+
     /** Reads a goal against the outcome kinds the vocabulary declares. */
     public static Goal parse(String text, Vocabulary vocabulary) {
         List<String> outcomes = vocabulary.outcomeNames();

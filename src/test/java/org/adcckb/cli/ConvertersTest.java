@@ -60,7 +60,8 @@ class ConvertersTest {
     void aRefusedValueCarriesTheMessageTheUserSees() {
         assertThatThrownBy(() -> new Converters.GoalConverter().convert("adcc"))
                 .isInstanceOf(Converters.OptionValueException.class)
-                .hasMessage("--goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: adcc, fratricide, nkDepletion");
+                .hasMessage("--goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind of the vocabulary"
+                        + " and one of none, low, moderate, high");
         assertThatThrownBy(() -> new Converters.FactorsConverter().convert(" , "))
                 .isInstanceOf(Converters.OptionValueException.class)
                 .hasMessage("--vary  , : names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2");
@@ -73,7 +74,7 @@ class ConvertersTest {
                 Arguments.of(new String[] {"whynot", MISSING, "--goal", "adc=high"},
                         "adcc: --goal adc=high: 'adc' is not an outcome; outcomes: adcc, fratricide, nkDepletion (did you mean 'adcc'?)\n"),
                 Arguments.of(new String[] {"whynot", MISSING, "--goal", "adcc"},
-                        "adcc: --goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: adcc, fratricide, nkDepletion\n"),
+                        "adcc: --goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind of the vocabulary and one of none, low, moderate, high\n"),
                 Arguments.of(new String[] {"whatif", MISSING, "--add", "atra on mm"},
                         "adcc: --add atra on mm: expected AGENT or AGENT@CELL, such as atra@mm\n"),
                 Arguments.of(new String[] {"whatif", MISSING, "--remove", "@mm"},

@@ -189,9 +189,9 @@ class WhyNotCommandTest {
                 Arguments.of("nkdepletion<=low", "adcc: --goal nkdepletion<=low: 'nkdepletion' is not an outcome; outcomes: adcc, fratricide, nkDepletion (did you mean 'nkDepletion'?)\n"),
                 Arguments.of("adcc=hihg", "adcc: --goal adcc=hihg: 'hihg' is not a grade; grades: none, low, moderate, high (did you mean 'high'?)\n"),
                 Arguments.of("adcc>=medium", "adcc: --goal adcc>=medium: 'medium' is not a grade; grades: none, low, moderate, high\n"),
-                Arguments.of("adcc", "adcc: --goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: adcc, fratricide, nkDepletion\n"),
-                Arguments.of("adcc=>high", "adcc: --goal adcc=>high: expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: adcc, fratricide, nkDepletion\n"),
-                Arguments.of("", "adcc: --goal : expected FIELD=LEVEL or FIELD>=LEVEL, such as adcc=high; fields: adcc, fratricide, nkDepletion\n"));
+                Arguments.of("adcc", "adcc: --goal adcc: expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind of the vocabulary and one of none, low, moderate, high\n"),
+                Arguments.of("adcc=>high", "adcc: --goal adcc=>high: expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind of the vocabulary and one of none, low, moderate, high\n"),
+                Arguments.of("", "adcc: --goal : expected FIELD=LEVEL or FIELD>=LEVEL (also <=, >, <): an outcome kind of the vocabulary and one of none, low, moderate, high\n"));
     }
 
     @ParameterizedTest
