@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 /** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Evaluate the full factorial of up to 12 factors and --max-combinations combinations (treatments present or absent, cell fields over values), "
-                + "in parallel, ranked by ADCC, then less fratricide and NK depletion; with the main effect of each factor.")
+                + "in parallel, ranked by the outcomes in the vocabulary's order, each in its better direction (adcc rules lists them); "
+                + "with the main effect of each factor on the first outcome.")
 final class SweepCommand extends KnowledgeCommand {
 
     enum Format { text, csv, json, markdown, html }

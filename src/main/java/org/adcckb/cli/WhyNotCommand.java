@@ -25,8 +25,8 @@ final class WhyNotCommand extends KnowledgeCommand {
     Path file;
 
     @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL", converter = Converters.GoalConverter.class,
-            description = "The outcome wanted: adcc, fratricide or nkDepletion compared with none, low, moderate or high, "
-                    + "such as adcc=high, adcc>=moderate, fratricide<=low.")
+            description = "The outcome wanted: an outcome of the vocabulary (adcc rules lists them) compared with none, low, "
+                    + "moderate or high by =, >=, <=, > or <.")
     Goal goal;
 
     @Option(names = "--max", defaultValue = "3", paramLabel = "N",

@@ -64,6 +64,8 @@ public final class RulesReport {
         }
         out.append('\n').append("Cell types: ").append(String.join(", ", kb.vocabulary().cellTypeNames())).append('\n');
         out.append("Agents: ").append(String.join(", ", kb.vocabulary().agentNames())).append('\n');
+        out.append("Outcomes: ").append(String.join(", ", kb.vocabulary().outcomes().stream()
+                .map(o -> o.name() + " (" + o.label() + ", " + o.better() + " is better)").toList())).append('\n');
         return out.toString();
     }
 }

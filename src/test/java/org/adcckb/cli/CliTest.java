@@ -356,7 +356,9 @@ class CliTest {
                     .endsWith("  " + String.join("; ", rule.sources()));
             assertThat(lines.get(at + 2)).isEqualTo("      " + rule.rationale());
         }
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("Agents: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("Agents: atra, cd38_nanobody, dara_fab2, daratumumab, ifn_alpha, ifn_gamma, il6, isatuximab, lenalidomide, panobinostat, pomalidomide, ruxolitinib");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Outcomes: adcc (ADCC, higher is better), fratricide (fratricide, lower is better),"
+                + " nkDepletion (NK depletion, lower is better)");
     }
 
     @Test
