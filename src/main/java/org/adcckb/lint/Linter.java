@@ -1,5 +1,6 @@
 package org.adcckb.lint;
 
+import org.adcckb.engine.DrlSyntax;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
@@ -33,17 +34,6 @@ import org.adcckb.reasoning.Reasoner;
 import org.adcckb.reasoning.RuleLoopException;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.Treatment;
-import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * Checks a rules directory the way a careful reviewer would, and says what it finds in the author's
@@ -164,36 +154,24 @@ public final class Linter {
         int ruleCount = 0;
         for (Map.Entry<String, String> e : sources.texts().entrySet()) {
             String file = e.getKey();
-            DrlParser parser = new DrlParser();
-            PackageDescr pkg;
-            try {
-                pkg = parser.parse(false, e.getValue());
-            } catch (DroolsParserException ex) {
-                error(file, 0, null, "syntax", KnowledgeBaseLoader.compilerMessage(ex.getMessage()));
-                parsed = false;
-                continue;
-            }
-            if (parser.hasErrors() || pkg == null) {
-                for (DroolsError err : parser.getErrors()) {
-                    int line = err.getLines() == null || err.getLines().length == 0 ? 0 : err.getLines()[0];
-                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, line), null, "syntax",
-                            KnowledgeBaseLoader.compilerMessage(err.getMessage()));
+            DrlSyntax.Parsed pkg = DrlSyntax.parse(e.getValue());
+            if (!pkg.ok()) {
+                for (DrlSyntax.SyntaxError err : pkg.errors()) {
+                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, err.line()), null, "syntax",
+                            KnowledgeBaseLoader.compilerMessage(err.message()));
                 }
                 parsed = false;
                 continue;
             }
-            for (RuleDescr r : pkg.getRules()) {
-                if (r.isQuery()) {
-                    continue;
-                }
+            for (DrlSyntax.ParsedRule r : pkg.rules()) {
                 ruleCount++;
-                int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, r.getLine());
+                int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, r.line());
                 KnowledgeBaseLoader.RuleLocation at = new KnowledgeBaseLoader.RuleLocation(file, line);
-                KnowledgeBaseLoader.RuleLocation before = seen.putIfAbsent(r.getName(), at);
+                KnowledgeBaseLoader.RuleLocation before = seen.putIfAbsent(r.name(), at);
                 if (before != null) {
-                    error(file, line, r.getName(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
+                    error(file, line, r.name(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
                 }
-                KnowledgeBaseLoader.ruleInfo(r.getName(), metadataOf(r), at, file, metadata);
+                KnowledgeBaseLoader.ruleInfo(r.name(), metadataOf(r), at, file, metadata);
                 checkConditions(file, e.getValue(), sources, r);
                 checkConsequence(file, line, r);
             }
@@ -248,53 +226,50 @@ public final class Linter {
     }
 
     /** Annotation values as the DRL compiler with drools-mvel hands them to rules: without their quotes. */
-    private static Map<String, Object> metadataOf(RuleDescr r) {
+    private static Map<String, Object> metadataOf(DrlSyntax.ParsedRule r) {
         Map<String, Object> meta = new TreeMap<>();
-        for (AnnotationDescr a : r.getAnnotations()) {
-            Object v = a.getSingleValue();
-            String text = v == null ? "" : v.toString().strip();
+        for (DrlSyntax.Annotation a : r.annotations()) {
+            String v = a.value();
+            String text = v == null ? "" : v.strip();
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
                 text = text.substring(1, text.length() - 1);
             }
-            meta.put(a.getName(), text);
+            meta.put(a.name(), text);
         }
         return meta;
     }
 
     // ---- vocabulary references ---------------------------------------------------------------------
 
-    private void checkConditions(String file, String text, KnowledgeBaseLoader.Sources sources, RuleDescr r) {
-        for (BaseDescr d : r.getLhs().getDescrs()) {
-            for (PatternDescr p : patterns(d, new ArrayList<>())) {
-                Class<?> type = TYPES.get(p.getObjectType());
-                if (type == null || p.getConstraint() == null) {
+    private void checkConditions(String file, String text, KnowledgeBaseLoader.Sources sources, DrlSyntax.ParsedRule r) {
+        for (DrlSyntax.Condition d : r.conditions()) {
+            for (DrlSyntax.Pattern p : d.patterns()) {
+                Class<?> type = TYPES.get(p.type());
+                if (type == null) {
                     continue;
                 }
-                for (BaseDescr c : p.getConstraint().getDescrs()) {
-                    if (!(c instanceof ExprConstraintDescr expr)) {
-                        continue;
-                    }
-                    Matcher m = LITERAL.matcher(expr.getExpression());
+                for (String expression : p.constraints()) {
+                    Matcher m = LITERAL.matcher(expression);
                     while (m.find()) {
                         String domain = domainOf(type, m.group(1));
-                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.getLine() > 0 ? p.getLine() : r.getLine());
-                        checkValue(file, line, r.getName(), domain, m.group(3),
-                                p.getObjectType() + "( " + m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" )");
+                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.line() > 0 ? p.line() : r.line());
+                        checkValue(file, line, r.name(), domain, m.group(3),
+                                p.type() + "( " + m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" )");
                     }
                 }
             }
         }
     }
 
-    private void checkConsequence(String file, int line, RuleDescr r) {
-        String consequence = String.valueOf(r.getConsequence());
+    private void checkConsequence(String file, int line, DrlSyntax.ParsedRule r) {
+        String consequence = r.consequence();
         Matcher change = CHANGES.matcher(consequence);
         if (change.find()) {
-            error(file, line, r.getName(), "changes-facts", change.group(1) + "(...) changes working memory: rules never modify, "
+            error(file, line, r.name(), "changes-facts", change.group(1) + "(...) changes working memory: rules never modify, "
                     + "update or delete what they match (input facts least of all); conclude with insertLogical");
         }
         if (PLAIN_INSERT.matcher(consequence).find()) {
-            warning(file, line, r.getName(), "plain-insert", "insert(...) is not truth-maintained: the conclusion stays "
+            warning(file, line, r.name(), "plain-insert", "insert(...) is not truth-maintained: the conclusion stays "
                     + "when its premises go; conclude with insertLogical");
         }
         Matcher m = NEW.matcher(consequence);
@@ -309,7 +284,7 @@ public final class Linter {
                 String a = args.get(i).strip();
                 Vocab v = components[i].getAnnotation(Vocab.class);
                 if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
-                    checkValue(file, line, r.getName(), v.value(), a.substring(1, a.length() - 1),
+                    checkValue(file, line, r.name(), v.value(), a.substring(1, a.length() - 1),
                             "new " + m.group(1) + "(...) argument " + components[i].getName());
                 }
             }
@@ -345,20 +320,6 @@ public final class Linter {
             cur.append(c);
         }
         return args;
-    }
-
-    private static List<PatternDescr> patterns(BaseDescr d, List<PatternDescr> out) {
-        if (d instanceof PatternDescr p) {
-            out.add(p);
-            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
-                patterns(acc.getInput(), out);
-            }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (BaseDescr c : ce.getDescrs()) {
-                patterns(c, out);
-            }
-        }
-        return out;
     }
 
     private static String domainOf(Class<?> type, String field) {
@@ -475,7 +436,7 @@ public final class Linter {
             String setting = Scenario.SETTINGS.get(random.nextInt(Scenario.SETTINGS.size()));
             Scenario s = new Scenario("lint-sample-" + i, null, setting, cells, treatments, null, "lint sample " + i);
             try {
-                Evaluation ev = reasoner.evaluate(s, false);
+                Evaluation ev = reasoner.evaluateWithoutExplanation(s);
                 ev.outcome().asMap().forEach((f, level) -> reached.get(f).add(level));
                 done++;
             } catch (RuleLoopException e) {

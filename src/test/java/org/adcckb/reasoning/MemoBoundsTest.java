@@ -37,7 +37,7 @@ class MemoBoundsTest {
         List<byte[]> late = new ArrayList<>();
         int n = 420;
         for (int i = 0; i < n; i++) {
-            Evaluation ev = reasoner.evaluate(scenario(i), true);
+            Evaluation ev = reasoner.evaluate(scenario(i));
             for (Node node : ev.explanation().nodes()) {
                 distinctFacts.add(node.key() + "=" + node.data());
             }
@@ -48,7 +48,7 @@ class MemoBoundsTest {
         // More distinct fact values than the memo keeps (8,192): the last results were made past the bound.
         assertThat(distinctFacts.size()).isGreaterThan(8192);
         for (int k = 0; k < late.size(); k++) {
-            Evaluation fresh = TestKb.reasoner().evaluate(scenario(n - 10 + k), true);
+            Evaluation fresh = TestKb.reasoner().evaluate(scenario(n - 10 + k));
             assertThat(new String(late.get(k), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(new String(JsonReport.line(fresh, "fp", true), java.nio.charset.StandardCharsets.UTF_8));
         }
