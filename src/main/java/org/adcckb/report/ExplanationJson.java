@@ -2,12 +2,14 @@ package org.adcckb.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.reasoning.Derivation;
@@ -19,47 +21,54 @@ import org.adcckb.reasoning.Node;
  * Writes an explanation ({@code "explanation":{...}}, format 2) through the result's generator. At cohort
  * scale this is most of a result line (about 11 kB), and the same pieces recur in every result: each fact
  * value's fields and sentence, each key, each rule's description. Those are encoded once, kept here by the
- * value's description or the rule, and handed to the generator ready-made ({@link SerializedString}: its
- * quoted or raw UTF-8 made once); what is left per result is the structure, which the generator writes.
+ * value's description or the rule (in tables of this writer's own, see {@link Tables}), and handed to the generator ready-made ({@link SerializedString}: its
+ * UTF-8 made once). The generator writes the explanation's outer structure; a fact's node goes in as one
+ * raw value (an input whole, a conclusion's opening followed by its derivations as raw pieces), which keeps
+ * the generator's place right: it puts the comma before the next node itself.
  */
 final class ExplanationJson {
 
-    /** A fact value's ready pieces: its key quoted, its whole node as an input, its node's fields after "id". */
-    private record FactPieces(SerializedString key, SerializableString inputNode, SerializableString derivedHead) {
+    /**
+     * A fact value's ready pieces, raw JSON: its key quoted, its whole node as an input, and its node as a
+     * conclusion up to the opening of its derivations.
+     */
+    private record FactPieces(SerializableString quotedKey, SerializableString inputNode, SerializableString derivedOpen) {
     }
 
-    /** A rule's name (quoted when written) and its entry of "rules" (raw). */
-    private record RulePieces(SerializedString name, SerializableString object) {
+    /** A rule's name (quoted when written), a derivation's opening up to its premises (raw), its entry of "rules" (raw). */
+    private record RulePieces(SerializedString name, SerializableString derivationOpen, SerializableString object) {
     }
 
     /**
-     * Bounded: a long-running server loads and reloads rules, and a cohort of ever new values (new cell ids)
-     * would otherwise grow them without end. Once full a table starts again, which changes nothing but speed.
-     * Keyed by value: equal descriptions or rules encode to equal bytes, and the same object is found first
-     * by identity.
+     * The pieces made so far, per thread: found by the identity of the description or rule, which the
+     * reasoner hands to every result that holds an equal fact, without hashing or locking. Bounded: a
+     * long-running server loads and reloads rules, and a cohort of ever new values (new cell ids) would
+     * otherwise grow them without end; a full table starts again, which changes nothing but speed.
      */
+    private static final class Tables {
+        final Map<Described, FactPieces> facts = new IdentityHashMap<>();
+        final Map<RuleInfo, RulePieces> rules = new IdentityHashMap<>();
+        /** Outcome ids: the same few hundred conclusions set the outcomes of a whole cohort. */
+        final Map<String, SerializedString> ids = new HashMap<>();
+    }
+
+    private static final ThreadLocal<Tables> TABLES = ThreadLocal.withInitial(Tables::new);
     private static final int MAX_FACTS = 8192;
     private static final int MAX_RULES = 4096;
     private static final int MAX_IDS = 16384;
-    private static final Map<Described, FactPieces> FACTS = new ConcurrentHashMap<>();
-    private static final Map<RuleInfo, RulePieces> RULES = new ConcurrentHashMap<>();
-    /** Outcome ids: the same few hundred conclusions set the outcomes of a whole cohort. */
-    private static final Map<String, SerializedString> IDS = new ConcurrentHashMap<>();
 
     private static final SerializedString F_EXPLANATION = new SerializedString("explanation");
     private static final SerializedString F_OUTCOME = new SerializedString("outcome");
     private static final SerializedString F_FACTS = new SerializedString("facts");
-    private static final SerializedString F_ID = new SerializedString("id");
-    private static final SerializedString F_DERIVATIONS = new SerializedString("derivations");
-    private static final SerializedString F_RULE = new SerializedString("rule");
-    private static final SerializedString F_PREMISES = new SerializedString("premises");
     private static final SerializedString F_RULES = new SerializedString("rules");
+    private static final SerializedString CLOSE = new SerializedString("]}");
 
     private ExplanationJson() {
     }
 
     /** The explanation as the next field of the object {@code g} is writing. */
     static void write(JsonGenerator g, Explanation x) throws IOException {
+        Tables t = TABLES.get();
         g.writeFieldName(F_EXPLANATION);
         g.writeStartObject();
         g.writeFieldName(F_OUTCOME);
@@ -68,7 +77,7 @@ final class ExplanationJson {
             g.writeFieldName(e.getKey());
             g.writeStartArray();
             for (String id : e.getValue()) {
-                g.writeString(cached(IDS, MAX_IDS, id, SerializedString::new));
+                g.writeString(cached(t.ids, MAX_IDS, id, SerializedString::new));
             }
             g.writeEndArray();
         }
@@ -79,50 +88,33 @@ final class ExplanationJson {
         for (Node node : x.nodes()) {
             Described about = node.about();
             boolean ownKey = node.key().equals(about.key());
-            FactPieces fact = pieces(about);
-            if (node.input() && ownKey) {
-                g.writeRawValue(fact.inputNode());
-                continue;
-            }
-            g.writeStartObject();
-            g.writeFieldName(F_ID);
-            if (ownKey) {
-                g.writeString(fact.key());
-            } else {
-                g.writeString(node.key());
-            }
             if (node.input()) {
-                g.writeRaw(JsonReport.head(about, true)); // a key with a suffix: rare, not kept
-                g.writeEndObject();
+                g.writeRawValue(ownKey ? pieces(t, about).inputNode() : inputNode(node.key(), about));
                 continue;
             }
-            g.writeRaw(fact.derivedHead());
-            g.writeFieldName(F_DERIVATIONS);
-            g.writeStartArray();
-            for (Derivation d : node.derivations()) {
+            g.writeRawValue(ownKey ? pieces(t, about).derivedOpen() : derivedOpen(node.key(), about));
+            List<Derivation> derivations = node.derivations();
+            for (int j = 0; j < derivations.size(); j++) {
+                if (j > 0) {
+                    g.writeRaw(',');
+                }
+                Derivation d = derivations.get(j);
                 RuleInfo rule = d.rule();
                 if (!containsIdentical(used, rule)) {
                     used.add(rule);
                 }
-                g.writeStartObject();
-                g.writeFieldName(F_RULE);
-                g.writeString(rulePieces(rule).name());
-                g.writeFieldName(F_PREMISES);
-                g.writeStartArray();
+                g.writeRaw(rulePieces(t, rule).derivationOpen());
                 List<String> premises = d.premises();
                 for (int k = 0; k < premises.size(); k++) {
-                    Described p = d.premiseFact(k);
-                    if (p != null) {
-                        g.writeString(pieces(p).key());
-                    } else {
-                        g.writeString(premises.get(k));
+                    if (k > 0) {
+                        g.writeRaw(',');
                     }
+                    Described p = d.premiseFact(k);
+                    g.writeRaw(p != null ? pieces(t, p).quotedKey() : new SerializedString(quoted(premises.get(k))));
                 }
-                g.writeEndArray();
-                g.writeEndObject();
+                g.writeRaw(CLOSE);
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.writeRaw(CLOSE);
         }
         g.writeEndArray();
         g.writeFieldName(F_RULES);
@@ -130,7 +122,7 @@ final class ExplanationJson {
         // A rule is described once per result, in name order; a knowledge base has no two rules of one name.
         used.sort((a, b) -> a.name().compareTo(b.name()));
         for (RuleInfo rule : used) {
-            RulePieces r = rulePieces(rule);
+            RulePieces r = rulePieces(t, rule);
             g.writeFieldName(r.name());
             g.writeRawValue(r.object());
         }
@@ -147,18 +139,28 @@ final class ExplanationJson {
         return false;
     }
 
-    private static FactPieces pieces(Described d) {
-        return cached(FACTS, MAX_FACTS, d, about -> {
-            SerializedString key = new SerializedString(about.key());
-            String quoted = "\"" + new String(key.asQuotedChars()) + "\"";
-            return new FactPieces(key, new SerializedString("{\"id\":" + quoted + JsonReport.head(about, true) + "}"),
-                    new SerializedString(JsonReport.head(about, false)));
-        });
+    private static FactPieces pieces(Tables t, Described d) {
+        return cached(t.facts, MAX_FACTS, d, about -> new FactPieces(new SerializedString(quoted(about.key())),
+                inputNode(about.key(), about), derivedOpen(about.key(), about)));
     }
 
-    private static RulePieces rulePieces(RuleInfo rule) {
-        return cached(RULES, MAX_RULES, rule, r -> new RulePieces(new SerializedString(r.name()),
+    private static SerializedString inputNode(String key, Described about) {
+        return new SerializedString("{\"id\":" + quoted(key) + JsonReport.head(about, true) + "}");
+    }
+
+    private static SerializedString derivedOpen(String key, Described about) {
+        return new SerializedString("{\"id\":" + quoted(key) + JsonReport.head(about, false) + ",\"derivations\":[");
+    }
+
+    private static RulePieces rulePieces(Tables t, RuleInfo rule) {
+        return cached(t.rules, MAX_RULES, rule, r -> new RulePieces(new SerializedString(r.name()),
+                new SerializedString("{\"rule\":" + quoted(r.name()) + ",\"premises\":["),
                 new SerializedString(JsonReport.ruleObject(r))));
+    }
+
+    /** A JSON string, escaped as Jackson's generator escapes it. */
+    private static String quoted(String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
     private static <K, V> V cached(Map<K, V> table, int max, K key, Function<K, V> make) {
@@ -168,7 +170,7 @@ final class ExplanationJson {
                 table.clear();
             }
             v = make.apply(key);
-            table.putIfAbsent(key, v);
+            table.put(key, v);
         }
         return v;
     }
