@@ -7,14 +7,13 @@ import java.util.Objects;
  * How one fact value reads in an explanation: its key, type, sentence and fields. Immutable. The reasoner
  * makes one per distinct value and hands the same object to every result that holds an equal fact (a
  * cohort repeats a few hundred facts millions of times), so whatever a writer makes from it, such as its
- * JSON, it can keep by it and find again at the cost of one hash, computed here once.
+ * JSON, it can make once and find again by the object's identity.
  */
 public final class Described {
     private final String key;
     private final String type;
     private final String text;
     private final Map<String, Object> data;
-    private final int hash;
 
     /** @param data the fields in declaration order; kept as given, so pass an unmodifiable map */
     public Described(String key, String type, String text, Map<String, Object> data) {
@@ -22,7 +21,6 @@ public final class Described {
         this.type = Objects.requireNonNull(type);
         this.text = Objects.requireNonNull(text);
         this.data = Objects.requireNonNull(data);
-        this.hash = Objects.hash(key, type, text, data);
     }
 
     public String key() {
@@ -49,7 +47,7 @@ public final class Described {
 
     @Override
     public int hashCode() {
-        return hash;
+        return Objects.hash(key, type, text, data);
     }
 
     @Override

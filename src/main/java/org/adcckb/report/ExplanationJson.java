@@ -20,9 +20,9 @@ import org.adcckb.reasoning.Node;
 /**
  * Writes an explanation ({@code "explanation":{...}}, format 2) through the result's generator. At cohort
  * scale this is most of a result line (about 11 kB), and the same pieces recur in every result: each fact
- * value's fields and sentence, each key, each rule's description. Those are encoded once, kept here by the
- * value's description or the rule (in tables of this writer's own, see {@link Tables}), and handed to the generator ready-made ({@link SerializedString}: its
- * UTF-8 made once). The generator writes the explanation's outer structure; a fact's node goes in as one
+ * value's fields and sentence, each key, each rule's description. Those are encoded once, kept in this
+ * writer's own tables ({@link Tables}) by the value's description or the rule, and handed to the generator
+ * ready-made ({@link SerializedString}: its UTF-8 made once). The generator writes the explanation's outer structure; a fact's node goes in as one
  * raw value (an input whole, a conclusion's opening followed by its derivations as raw pieces), which keeps
  * the generator's place right: it puts the comma before the next node itself.
  */
