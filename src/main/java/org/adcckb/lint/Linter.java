@@ -8,11 +8,9 @@ import org.adcckb.kb.Problem;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.kb.RuleShapes;
 import org.adcckb.kb.Vocabulary;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +25,6 @@ import java.util.regex.Pattern;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.FactTypes;
 import org.adcckb.facts.Levels;
-import org.adcckb.facts.Vocab;
-import org.adcckb.input.Suggest;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.reasoning.RuleLoopException;
@@ -86,15 +82,6 @@ public final class Linter {
     }
 
     private static final Pattern RULE_PREFIX = Pattern.compile("^rule \"((?:[^\"\\\\]|\\\\.)*)\"(?::\\s*|\\s+)");
-    private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
-    private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
-    private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
-    private static final Pattern PLAIN_INSERT = Pattern.compile("\\binsert\\s*\\(");
-    private static final Map<String, Class<?>> TYPES = new HashMap<>();
-
-    static {
-        FactTypes.ALL.forEach(t -> TYPES.put(t.getSimpleName(), t));
-    }
 
     private final Path dir;
     private final List<Finding> findings = new ArrayList<>();
@@ -152,6 +139,7 @@ public final class Linter {
         List<Problem> metadata = new ArrayList<>();
         boolean parsed = true;
         int ruleCount = 0;
+        RuleReferences references = new RuleReferences(vocabulary, findings::add);
         for (Map.Entry<String, String> e : sources.texts().entrySet()) {
             String file = e.getKey();
             DrlSyntax.Parsed pkg = DrlSyntax.parse(e.getValue());
@@ -172,8 +160,8 @@ public final class Linter {
                     error(file, line, r.name(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
                 }
                 KnowledgeBaseLoader.ruleInfo(r.name(), metadataOf(r), at, file, metadata);
-                checkConditions(file, e.getValue(), sources, r);
-                checkConsequence(file, line, r);
+                references.checkConditions(file, sources, r);
+                references.checkConsequence(file, line, r);
             }
         }
         for (Problem p : metadata) {
@@ -237,131 +225,6 @@ public final class Linter {
             meta.put(a.name(), text);
         }
         return meta;
-    }
-
-    // ---- vocabulary references ---------------------------------------------------------------------
-
-    private void checkConditions(String file, String text, KnowledgeBaseLoader.Sources sources, DrlSyntax.ParsedRule r) {
-        for (DrlSyntax.Condition d : r.conditions()) {
-            for (DrlSyntax.Pattern p : d.patterns()) {
-                Class<?> type = TYPES.get(p.type());
-                if (type == null) {
-                    continue;
-                }
-                for (String expression : p.constraints()) {
-                    Matcher m = LITERAL.matcher(expression);
-                    while (m.find()) {
-                        String domain = domainOf(type, m.group(1));
-                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.line() > 0 ? p.line() : r.line());
-                        checkValue(file, line, r.name(), domain, m.group(3),
-                                p.type() + "( " + m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" )");
-                    }
-                }
-            }
-        }
-    }
-
-    private void checkConsequence(String file, int line, DrlSyntax.ParsedRule r) {
-        String consequence = r.consequence();
-        Matcher change = CHANGES.matcher(consequence);
-        if (change.find()) {
-            error(file, line, r.name(), "changes-facts", change.group(1) + "(...) changes working memory: rules never modify, "
-                    + "update or delete what they match (input facts least of all); conclude with insertLogical");
-        }
-        if (PLAIN_INSERT.matcher(consequence).find()) {
-            warning(file, line, r.name(), "plain-insert", "insert(...) is not truth-maintained: the conclusion stays "
-                    + "when its premises go; conclude with insertLogical");
-        }
-        Matcher m = NEW.matcher(consequence);
-        while (m.find()) {
-            Class<?> type = TYPES.get(m.group(1));
-            if (type == null || !type.isRecord()) {
-                continue;
-            }
-            List<String> args = arguments(consequence, m.end());
-            RecordComponent[] components = type.getRecordComponents();
-            for (int i = 0; i < args.size() && i < components.length; i++) {
-                String a = args.get(i).strip();
-                Vocab v = components[i].getAnnotation(Vocab.class);
-                if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
-                    checkValue(file, line, r.name(), v.value(), a.substring(1, a.length() - 1),
-                            "new " + m.group(1) + "(...) argument " + components[i].getName());
-                }
-            }
-        }
-    }
-
-    /** The top-level arguments of a call whose opening parenthesis ends at {@code from}. */
-    static List<String> arguments(String text, int from) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        StringBuilder cur = new StringBuilder();
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            }
-            if (!quoted) {
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    if (depth == 0) {
-                        args.add(cur.toString());
-                        return args;
-                    }
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    args.add(cur.toString());
-                    cur.setLength(0);
-                    continue;
-                }
-            }
-            cur.append(c);
-        }
-        return args;
-    }
-
-    private static String domainOf(Class<?> type, String field) {
-        if (!type.isRecord()) {
-            return null;
-        }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getName().equals(field)) {
-                Vocab v = c.getAnnotation(Vocab.class);
-                return v == null ? null : v.value();
-            }
-        }
-        return null;
-    }
-
-    private Collection<String> allowed(String domain) {
-        if (domain == null) {
-            return null;
-        }
-        return switch (domain) {
-            case Vocab.AGENT -> vocabulary == null ? null : vocabulary.agentNames();
-            case Vocab.CELL_TYPE -> vocabulary == null ? null : vocabulary.cellTypeNames();
-            case Vocab.CD38_LEVEL -> Levels.CD38;
-            case Vocab.GRADE -> Levels.GRADES;
-            case Vocab.CD16 -> Levels.CD16;
-            case Vocab.SETTING -> Scenario.SETTINGS;
-            case Vocab.AGENT_ROLE -> Vocabulary.ROLES;
-            case Vocab.EPITOPE -> vocabulary == null ? null : vocabulary.agents().values().stream()
-                    .map(org.adcckb.facts.Agent::epitope).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-            case Vocab.TARGET -> vocabulary == null ? null : vocabulary.agents().values().stream()
-                    .map(org.adcckb.facts.Agent::target).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-            default -> null;
-        };
-    }
-
-    private void checkValue(String file, int line, String rule, String domain, String value, String where) {
-        Collection<String> allowed = allowed(domain);
-        if (allowed == null || allowed.contains(value)) {
-            return;
-        }
-        error(file, line, rule, "vocabulary", "'" + value + "' in " + where + " is not a known " + domain + "; known: "
-                + String.join(", ", allowed) + Suggest.hint(value, allowed));
     }
 
     // ---- what flows where ----------------------------------------------------------------------------
