@@ -92,7 +92,7 @@ public final class Report {
         for (String flags : List.of("c1", "c2")) {
             String name = flags.equals("c1") ? "launcher's flags" : "JVM defaults";
             row("`evaluate(s)`, with explanation; " + name, flags + ".eval_explain_per_s");
-            row("`evaluate(s, false)`, without; " + name, flags + ".eval_plain_per_s");
+            row("`evaluateWithoutExplanation(s)`, without; " + name, flags + ".eval_plain_per_s");
             ratioRow("speed-up without explanation; " + name, flags + ".eval_plain_per_s", flags + ".eval_explain_per_s",
                     (a, b) -> a / b, "×");
             ratioRow("cost of the explanation per evaluation, µs; " + name, flags + ".eval_explain_per_s",

@@ -1,5 +1,6 @@
 package org.adcckb;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,25 @@ class PackageStructureTest {
     @Test
     void noPackageCycles() {
         slices().matching("org.adcckb.(**)").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void onlyTheEnginePackageTouchesDroolsInternals() {
+        // Drools' internals change between versions without notice; engine/README.md lists what is read and
+        // DroolsInternalsSmokeTest checks each. The public KIE API (org.kie.api) stays open to all.
+        noClasses().that().resideOutsideOfPackage("org.adcckb.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie.internal..")
+                .because("Drools internals are reached through org.adcckb.engine only")
+                .check(MAIN);
+    }
+
+    @Test
+    void theEngineIsTheBottomLayer() {
+        // Nothing of ours below it but the fact types, so no cycle can run through it.
+        classes().that().resideInAPackage("org.adcckb.engine..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.adcckb.engine..", "org.adcckb.facts..",
+                        "java..", "org.drools..", "org.kie..")
+                .check(MAIN);
     }
 
     @Test

@@ -29,7 +29,7 @@ class PropertyHarnessTest {
 
     /** A deliberately false claim: "daratumumab never causes fratricide". */
     private static List<String> noFratricide(Scenario s) {
-        String f = TestKb.reasoner().evaluate(s, false).outcome().get("fratricide");
+        String f = TestKb.reasoner().evaluateWithoutExplanation(s).outcome().get("fratricide");
         return "none".equals(f) ? List.of() : List.of("fratricide " + f);
     }
 

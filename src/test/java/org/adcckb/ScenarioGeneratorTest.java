@@ -57,7 +57,7 @@ class ScenarioGeneratorTest {
         Map<String, Set<String>> seen = new TreeMap<>();
         var reasoner = TestKb.reasoner();
         for (Scenario s : samples(2000, 12)) {
-            Evaluation ev = reasoner.evaluate(s, false);
+            Evaluation ev = reasoner.evaluateWithoutExplanation(s);
             ev.outcome().asMap().forEach((field, grade) -> note(seen, field, grade));
             note(seen, "setting", s.setting());
             for (String type : VOCABULARY.cellTypeNames()) {

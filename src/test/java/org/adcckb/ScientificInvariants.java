@@ -488,11 +488,11 @@ final class ScientificInvariants {
     // Helpers
 
     Evaluation quick(Scenario s) {
-        return reasoner.evaluate(s, false);
+        return reasoner.evaluateWithoutExplanation(s);
     }
 
     Evaluation explained(Scenario s) {
-        return reasoner.evaluate(s, true);
+        return reasoner.evaluate(s);
     }
 
     String render(Evaluation ev) {

@@ -60,7 +60,7 @@ public final class Lines {
         String error = null;
         try {
             var scenario = reader.read(text, origin + ":" + line);
-            ev = reasoner.evaluate(scenario, explain);
+            ev = explain ? reasoner.evaluate(scenario) : reasoner.evaluateWithoutExplanation(scenario);
         } catch (InputException e) {
             error = e.getMessage(); // names the input and line already
         } catch (RuleLoopException | RuleTimeoutException | RuleFailureException e) {

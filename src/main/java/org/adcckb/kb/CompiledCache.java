@@ -1,9 +1,6 @@
 package org.adcckb.kb;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectOutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,12 +17,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.drools.base.common.DroolsObjectOutputStream;
+import org.adcckb.engine.PackageStreams;
 import org.kie.api.definition.KiePackage;
 
 /**
@@ -205,11 +201,7 @@ public final class CompiledCache {
         }
         Path tmp = null;
         try {
-            ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 19);
-            try (ObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
-                out.writeObject(new ArrayList<>(packages));
-            }
-            byte[] body = payload.toByteArray();
+            byte[] body = PackageStreams.write(packages);
             Path file = entry(fingerprint);
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
             try (var out = Files.newOutputStream(tmp)) {
@@ -281,24 +273,10 @@ public final class CompiledCache {
     static String environment() {
         String k = environmentKey;
         if (k == null) {
-            k = "drools " + droolsVersion() + "\nbuild " + build() + "\njava " + Runtime.version();
+            k = "drools " + PackageStreams.droolsVersion() + "\nbuild " + build() + "\njava " + Runtime.version();
             environmentKey = k;
         }
         return k;
-    }
-
-    private static String droolsVersion() {
-        try (InputStream in = CompiledCache.class.getResourceAsStream("/META-INF/maven/org.drools/drools-core/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "?");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        Package p = org.drools.base.common.DroolsObjectInputStream.class.getPackage();
-        return p == null || p.getImplementationVersion() == null ? "?" : p.getImplementationVersion();
     }
 
     /**

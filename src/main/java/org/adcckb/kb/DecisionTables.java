@@ -1,11 +1,8 @@
 package org.adcckb.kb;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
+import org.adcckb.engine.DrlCompiler;
 
 /**
  * CSV decision tables, the spreadsheets domain experts edit: compiled to DRL by Drools' own compiler,
@@ -20,7 +17,7 @@ final class DecisionTables {
     }
 
     static String toDrl(String csv) {
-        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+        return DrlCompiler.decisionTable(csv);
     }
 
     /** For each line of generated DRL (1-based), the table row of the rule it belongs to; 0 before the first rule. */

@@ -6,7 +6,7 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.function.BinaryOperator;
-import org.drools.base.common.DroolsObjectInputStream;
+import org.adcckb.engine.PackageStreams;
 
 /**
  * The classes a cache entry may hold, and the size of its object graph. An entry is only read once its MAC
@@ -66,7 +66,7 @@ final class EntryFilter {
     static Object read(byte[] bytes, int offset, int length) throws IOException, ClassNotFoundException {
         boolean factory = everyStream();
         return reading(() -> {
-            try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(bytes, offset, length),
+            try (ObjectInputStream in = PackageStreams.reader(new ByteArrayInputStream(bytes, offset, length),
                     CompiledCache.class.getClassLoader())) {
                 if (!factory) {
                     in.setObjectInputFilter(FILTER);

@@ -15,16 +15,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.adcckb.engine.DrlCompiler;
+import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles the {@code .drl} files of a rules directory with the DRL compiler at run time, so an edited
@@ -86,8 +80,7 @@ public final class KnowledgeBaseLoader {
         Collection<KiePackage> cached = cache.read(fingerprint).orElse(null);
         Collection<KiePackage> packages = cached != null ? cached : compile(texts, lineMaps, shown);
 
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
-        kieBase.addPackages(packages);
+        KieBase kieBase = DrlCompiler.ruleBase(packages);
 
         List<Problem> problems = new ArrayList<>();
         Map<String, RuleLocation> locations = locate(texts, lineMaps, problems);
@@ -113,24 +106,16 @@ public final class KnowledgeBaseLoader {
 
     /** Compiles the DRL texts with the DRL compiler, in one batch. */
     private static Collection<KiePackage> compile(Map<String, String> texts, Map<String, int[]> lineMaps, String shown) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (Map.Entry<String, String> e : texts.entrySet()) {
-            batch.add(ResourceFactory.newByteArrayResource(e.getValue().getBytes(StandardCharsets.UTF_8))
-                    .setSourcePath(e.getKey()), ResourceType.DRL);
-        }
-        batch.build();
-        if (builder.hasErrors()) {
+        DrlCompiler.Compiled compiled = DrlCompiler.compile(texts);
+        if (!compiled.ok()) {
             List<Problem> problems = new ArrayList<>();
-            for (KnowledgeBuilderError error : builder.getErrors()) {
-                String file = error.getResource() == null || error.getResource().getSourcePath() == null
-                        ? shown : error.getResource().getSourcePath();
-                int line = error.getLines() == null || error.getLines().length == 0 ? 0 : error.getLines()[0];
-                problems.add(new Problem(file, sourceLine(lineMaps, file, Math.max(0, line)), compilerMessage(error.getMessage())));
+            for (DrlCompiler.Error error : compiled.errors()) {
+                String file = error.file() == null ? shown : error.file();
+                problems.add(new Problem(file, sourceLine(lineMaps, file, Math.max(0, error.line())), compilerMessage(error.message())));
             }
             throw new KnowledgeBaseException(dedupe(problems));
         }
-        return builder.getKnowledgePackages();
+        return compiled.packages();
     }
 
     public record RuleLocation(String file, int line) {

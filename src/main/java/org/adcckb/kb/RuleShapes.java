@@ -8,16 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.AndDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.NotDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
+import org.adcckb.engine.DrlSyntax;
 
 /**
  * What each rule needs and what it concludes, read from the rule files themselves with the DRL parser:
@@ -63,69 +54,45 @@ public final class RuleShapes {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
             String text = e.getValue();
-            DrlParser parser = new DrlParser();
-            PackageDescr pkg;
-            try {
-                pkg = parser.parse(false, text);
-            } catch (DroolsParserException ex) {
-                throw new IllegalStateException("rule file compiled but does not parse: " + e.getKey(), ex);
-            }
-            if (pkg == null) {
+            DrlSyntax.Parsed pkg = DrlSyntax.parse(text);
+            if (!pkg.tree()) {
+                if (!pkg.errors().isEmpty()) {
+                    throw new IllegalStateException("rule file compiled but does not parse: " + e.getKey()
+                            + ": " + pkg.errors().get(0).message());
+                }
                 continue;
             }
-            for (RuleDescr r : pkg.getRules()) {
-                if (r.isQuery()) {
-                    continue;
-                }
+            for (DrlSyntax.ParsedRule r : pkg.rules()) {
                 List<Condition> conditions = new ArrayList<>();
                 int i = 0;
-                for (BaseDescr d : r.getLhs().getDescrs()) {
+                for (DrlSyntax.Condition d : r.conditions()) {
                     i++;
                     Set<String> types = new LinkedHashSet<>();
-                    collectTypes(d, types);
+                    d.patterns().forEach(p -> types.add(p.type()));
                     types.retainAll(factTypes);
-                    conditions.add(new Condition(i, slice(text, d), sourceLine.applyAsInt(e.getKey(), d.getLine()),
-                            d instanceof NotDescr, types));
+                    conditions.add(new Condition(i, slice(text, d), sourceLine.applyAsInt(e.getKey(), d.line()),
+                            d.negated(), types));
                 }
                 Set<String> produces = new LinkedHashSet<>();
-                Matcher m = TYPE_NAME.matcher(String.valueOf(r.getConsequence()));
+                Matcher m = TYPE_NAME.matcher(r.consequence());
                 while (m.find()) {
                     if (factTypes.contains(m.group(1))) {
                         produces.add(m.group(1));
                     }
                 }
-                shapes.put(r.getName(), new Shape(r.getName(), e.getKey(), pkg.getName(), List.copyOf(conditions), produces));
+                shapes.put(r.name(), new Shape(r.name(), e.getKey(), pkg.packageName(), List.copyOf(conditions), produces));
             }
         }
         return new RuleShapes(shapes);
     }
 
-    private static String slice(String text, BaseDescr d) {
-        int start = d.getStartCharacter();
-        int end = d.getEndCharacter();
+    private static String slice(String text, DrlSyntax.Condition d) {
+        int start = d.start();
+        int end = d.end();
         if (start < 0 || end <= start || start >= text.length()) {
-            return d.toString();
+            return d.fallback();
         }
         return text.substring(start, Math.min(text.length(), end)).strip().replaceAll("\\s+", " ");
-    }
-
-    private static void collectTypes(BaseDescr d, Set<String> out) {
-        if (d instanceof PatternDescr p) {
-            out.add(p.getObjectType());
-            if (p.getSource() instanceof AccumulateDescr acc) {
-                if (acc.getInput() != null) {
-                    collectTypes(acc.getInput(), out);
-                }
-            }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (BaseDescr c : ce.getDescrs()) {
-                collectTypes(c, out);
-            }
-        } else if (d instanceof AndDescr and) {
-            for (BaseDescr c : and.getDescrs()) {
-                collectTypes(c, out);
-            }
-        }
     }
 
     public Shape shape(String rule) {

@@ -1,5 +1,6 @@
 package org.adcckb.lint;
 
+import org.adcckb.engine.DrlSyntax;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
@@ -7,11 +8,9 @@ import org.adcckb.kb.Problem;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.kb.RuleShapes;
 import org.adcckb.kb.Vocabulary;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,24 +25,11 @@ import java.util.regex.Pattern;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.FactTypes;
 import org.adcckb.facts.Levels;
-import org.adcckb.facts.Vocab;
-import org.adcckb.input.Suggest;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.reasoning.RuleLoopException;
 import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.Treatment;
-import org.drools.drl.ast.descr.AccumulateDescr;
-import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
-import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
-import org.drools.drl.parser.DroolsParserException;
 
 /**
  * Checks a rules directory the way a careful reviewer would, and says what it finds in the author's
@@ -96,15 +82,6 @@ public final class Linter {
     }
 
     private static final Pattern RULE_PREFIX = Pattern.compile("^rule \"((?:[^\"\\\\]|\\\\.)*)\"(?::\\s*|\\s+)");
-    private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
-    private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
-    private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
-    private static final Pattern PLAIN_INSERT = Pattern.compile("\\binsert\\s*\\(");
-    private static final Map<String, Class<?>> TYPES = new HashMap<>();
-
-    static {
-        FactTypes.ALL.forEach(t -> TYPES.put(t.getSimpleName(), t));
-    }
 
     private final Path dir;
     private final List<Finding> findings = new ArrayList<>();
@@ -162,40 +139,29 @@ public final class Linter {
         List<Problem> metadata = new ArrayList<>();
         boolean parsed = true;
         int ruleCount = 0;
+        RuleReferences references = new RuleReferences(vocabulary, findings::add);
         for (Map.Entry<String, String> e : sources.texts().entrySet()) {
             String file = e.getKey();
-            DrlParser parser = new DrlParser();
-            PackageDescr pkg;
-            try {
-                pkg = parser.parse(false, e.getValue());
-            } catch (DroolsParserException ex) {
-                error(file, 0, null, "syntax", KnowledgeBaseLoader.compilerMessage(ex.getMessage()));
-                parsed = false;
-                continue;
-            }
-            if (parser.hasErrors() || pkg == null) {
-                for (DroolsError err : parser.getErrors()) {
-                    int line = err.getLines() == null || err.getLines().length == 0 ? 0 : err.getLines()[0];
-                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, line), null, "syntax",
-                            KnowledgeBaseLoader.compilerMessage(err.getMessage()));
+            DrlSyntax.Parsed pkg = DrlSyntax.parse(e.getValue());
+            if (!pkg.ok()) {
+                for (DrlSyntax.SyntaxError err : pkg.errors()) {
+                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, err.line()), null, "syntax",
+                            KnowledgeBaseLoader.compilerMessage(err.message()));
                 }
                 parsed = false;
                 continue;
             }
-            for (RuleDescr r : pkg.getRules()) {
-                if (r.isQuery()) {
-                    continue;
-                }
+            for (DrlSyntax.ParsedRule r : pkg.rules()) {
                 ruleCount++;
-                int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, r.getLine());
+                int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, r.line());
                 KnowledgeBaseLoader.RuleLocation at = new KnowledgeBaseLoader.RuleLocation(file, line);
-                KnowledgeBaseLoader.RuleLocation before = seen.putIfAbsent(r.getName(), at);
+                KnowledgeBaseLoader.RuleLocation before = seen.putIfAbsent(r.name(), at);
                 if (before != null) {
-                    error(file, line, r.getName(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
+                    error(file, line, r.name(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
                 }
-                KnowledgeBaseLoader.ruleInfo(r.getName(), metadataOf(r), at, file, metadata);
-                checkConditions(file, e.getValue(), sources, r);
-                checkConsequence(file, line, r);
+                KnowledgeBaseLoader.ruleInfo(r.name(), metadataOf(r), at, file, metadata);
+                references.checkConditions(file, sources, r);
+                references.checkConsequence(file, line, r);
             }
         }
         for (Problem p : metadata) {
@@ -248,159 +214,17 @@ public final class Linter {
     }
 
     /** Annotation values as the DRL compiler with drools-mvel hands them to rules: without their quotes. */
-    private static Map<String, Object> metadataOf(RuleDescr r) {
+    private static Map<String, Object> metadataOf(DrlSyntax.ParsedRule r) {
         Map<String, Object> meta = new TreeMap<>();
-        for (AnnotationDescr a : r.getAnnotations()) {
-            Object v = a.getSingleValue();
-            String text = v == null ? "" : v.toString().strip();
+        for (DrlSyntax.Annotation a : r.annotations()) {
+            String v = a.value();
+            String text = v == null ? "" : v.strip();
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
                 text = text.substring(1, text.length() - 1);
             }
-            meta.put(a.getName(), text);
+            meta.put(a.name(), text);
         }
         return meta;
-    }
-
-    // ---- vocabulary references ---------------------------------------------------------------------
-
-    private void checkConditions(String file, String text, KnowledgeBaseLoader.Sources sources, RuleDescr r) {
-        for (BaseDescr d : r.getLhs().getDescrs()) {
-            for (PatternDescr p : patterns(d, new ArrayList<>())) {
-                Class<?> type = TYPES.get(p.getObjectType());
-                if (type == null || p.getConstraint() == null) {
-                    continue;
-                }
-                for (BaseDescr c : p.getConstraint().getDescrs()) {
-                    if (!(c instanceof ExprConstraintDescr expr)) {
-                        continue;
-                    }
-                    Matcher m = LITERAL.matcher(expr.getExpression());
-                    while (m.find()) {
-                        String domain = domainOf(type, m.group(1));
-                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.getLine() > 0 ? p.getLine() : r.getLine());
-                        checkValue(file, line, r.getName(), domain, m.group(3),
-                                p.getObjectType() + "( " + m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" )");
-                    }
-                }
-            }
-        }
-    }
-
-    private void checkConsequence(String file, int line, RuleDescr r) {
-        String consequence = String.valueOf(r.getConsequence());
-        Matcher change = CHANGES.matcher(consequence);
-        if (change.find()) {
-            error(file, line, r.getName(), "changes-facts", change.group(1) + "(...) changes working memory: rules never modify, "
-                    + "update or delete what they match (input facts least of all); conclude with insertLogical");
-        }
-        if (PLAIN_INSERT.matcher(consequence).find()) {
-            warning(file, line, r.getName(), "plain-insert", "insert(...) is not truth-maintained: the conclusion stays "
-                    + "when its premises go; conclude with insertLogical");
-        }
-        Matcher m = NEW.matcher(consequence);
-        while (m.find()) {
-            Class<?> type = TYPES.get(m.group(1));
-            if (type == null || !type.isRecord()) {
-                continue;
-            }
-            List<String> args = arguments(consequence, m.end());
-            RecordComponent[] components = type.getRecordComponents();
-            for (int i = 0; i < args.size() && i < components.length; i++) {
-                String a = args.get(i).strip();
-                Vocab v = components[i].getAnnotation(Vocab.class);
-                if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
-                    checkValue(file, line, r.getName(), v.value(), a.substring(1, a.length() - 1),
-                            "new " + m.group(1) + "(...) argument " + components[i].getName());
-                }
-            }
-        }
-    }
-
-    /** The top-level arguments of a call whose opening parenthesis ends at {@code from}. */
-    static List<String> arguments(String text, int from) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        StringBuilder cur = new StringBuilder();
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            }
-            if (!quoted) {
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    if (depth == 0) {
-                        args.add(cur.toString());
-                        return args;
-                    }
-                    depth--;
-                } else if (c == ',' && depth == 0) {
-                    args.add(cur.toString());
-                    cur.setLength(0);
-                    continue;
-                }
-            }
-            cur.append(c);
-        }
-        return args;
-    }
-
-    private static List<PatternDescr> patterns(BaseDescr d, List<PatternDescr> out) {
-        if (d instanceof PatternDescr p) {
-            out.add(p);
-            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
-                patterns(acc.getInput(), out);
-            }
-        } else if (d instanceof ConditionalElementDescr ce) {
-            for (BaseDescr c : ce.getDescrs()) {
-                patterns(c, out);
-            }
-        }
-        return out;
-    }
-
-    private static String domainOf(Class<?> type, String field) {
-        if (!type.isRecord()) {
-            return null;
-        }
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (c.getName().equals(field)) {
-                Vocab v = c.getAnnotation(Vocab.class);
-                return v == null ? null : v.value();
-            }
-        }
-        return null;
-    }
-
-    private Collection<String> allowed(String domain) {
-        if (domain == null) {
-            return null;
-        }
-        return switch (domain) {
-            case Vocab.AGENT -> vocabulary == null ? null : vocabulary.agentNames();
-            case Vocab.CELL_TYPE -> vocabulary == null ? null : vocabulary.cellTypeNames();
-            case Vocab.CD38_LEVEL -> Levels.CD38;
-            case Vocab.GRADE -> Levels.GRADES;
-            case Vocab.CD16 -> Levels.CD16;
-            case Vocab.SETTING -> Scenario.SETTINGS;
-            case Vocab.AGENT_ROLE -> Vocabulary.ROLES;
-            case Vocab.EPITOPE -> vocabulary == null ? null : vocabulary.agents().values().stream()
-                    .map(org.adcckb.facts.Agent::epitope).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-            case Vocab.TARGET -> vocabulary == null ? null : vocabulary.agents().values().stream()
-                    .map(org.adcckb.facts.Agent::target).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-            default -> null;
-        };
-    }
-
-    private void checkValue(String file, int line, String rule, String domain, String value, String where) {
-        Collection<String> allowed = allowed(domain);
-        if (allowed == null || allowed.contains(value)) {
-            return;
-        }
-        error(file, line, rule, "vocabulary", "'" + value + "' in " + where + " is not a known " + domain + "; known: "
-                + String.join(", ", allowed) + Suggest.hint(value, allowed));
     }
 
     // ---- what flows where ----------------------------------------------------------------------------
@@ -475,7 +299,7 @@ public final class Linter {
             String setting = Scenario.SETTINGS.get(random.nextInt(Scenario.SETTINGS.size()));
             Scenario s = new Scenario("lint-sample-" + i, null, setting, cells, treatments, null, "lint sample " + i);
             try {
-                Evaluation ev = reasoner.evaluate(s, false);
+                Evaluation ev = reasoner.evaluateWithoutExplanation(s);
                 ev.outcome().asMap().forEach((f, level) -> reached.get(f).add(level));
                 done++;
             } catch (RuleLoopException e) {

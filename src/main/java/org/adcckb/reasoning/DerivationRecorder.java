@@ -14,10 +14,10 @@ import org.kie.api.runtime.rule.Match;
 
 /**
  * Watches a session through the engine's public event API, for the runs that need the event log (see
- * {@code Reasoner.evaluate}): what
+ * {@code Reasoner.run}): what
  * each firing matched (its premises, with accumulated collections opened up) and which fact each
  * consequence inserted. Which of those firings still justify a fact at the end is for
- * {@link Justifications} to say.
+ * {@link org.adcckb.engine.Justifications} to say.
  */
 final class DerivationRecorder {
 

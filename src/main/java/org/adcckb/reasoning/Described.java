@@ -1,29 +1,19 @@
 package org.adcckb.reasoning;
 
-import org.adcckb.report.JsonReport;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How one fact value reads in an explanation: its key, type, sentence and fields. The reasoner makes one
- * per distinct value and hands the same object to every result that holds an equal fact (a cohort
- * repeats a few hundred facts millions of times), so whatever is made from it, such as its JSON, is made
- * once and found without a lookup.
+ * How one fact value reads in an explanation: its key, type, sentence and fields. Immutable. The reasoner
+ * makes one per distinct value and hands the same object to every result that holds an equal fact (a
+ * cohort repeats a few hundred facts millions of times), so whatever a writer makes from it, such as its
+ * JSON, it can make once and find again by the object's identity.
  */
 public final class Described {
     private final String key;
     private final String type;
     private final String text;
     private final Map<String, Object> data;
-
-    /**
-     * The JSON writer's encodings of this value (see {@code JsonReport}), made on first use. Each is
-     * immutable once made and equal whichever thread makes it, so a race only makes it twice; volatile,
-     * so a reader sees the whole array.
-     */
-    public volatile byte[] quotedKey;
-    public volatile byte[] inputNode;
-    public volatile byte[] derivedHead;
 
     /** @param data the fields in declaration order; kept as given, so pass an unmodifiable map */
     public Described(String key, String type, String text, Map<String, Object> data) {

@@ -1,5 +1,6 @@
 package org.adcckb.reasoning;
 
+import org.adcckb.engine.RunningRule;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleInfo;
 import org.kie.api.definition.rule.Rule;
@@ -27,14 +28,14 @@ final class RuleErrors {
         }
         String name = rule != null ? place(rule.getName(), kb) : named(thrown, kb);
         if (name == null && thrown instanceof StackOverflowError) {
-            Rule deepest = Consequences.running(thrown.getStackTrace(), kb.kieBase());
+            Rule deepest = RunningRule.in(thrown.getStackTrace(), kb.kieBase());
             name = deepest == null ? null : place(deepest.getName(), kb);
         }
         return new RuleFailureException(scenario, name, cause);
     }
 
     static RuleTimeoutException timeout(String scenario, Watchdog.Run run, KnowledgeBase kb) {
-        Rule r = Consequences.running(run.atLimit(), kb.kieBase());
+        Rule r = RunningRule.in(run.atLimit(), kb.kieBase());
         return new RuleTimeoutException(scenario, run.maxMillis(), r == null ? null : place(r.getName(), kb));
     }
 

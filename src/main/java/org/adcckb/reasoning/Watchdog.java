@@ -15,7 +15,7 @@ import org.kie.api.runtime.KieSession;
  * stopped ({@link Thread#stop()}, the only way to end a consequence that spins in plain Java code). The
  * stop lands inside the rule's code; the session is then reset by the pool like any other, and the run
  * reports a {@link RuleTimeoutException} naming the rule that was firing, read off the thread's stack at the
- * limit ({@link Consequences}).
+ * limit ({@link org.adcckb.engine.RunningRule}).
  */
 final class Watchdog {
 

@@ -52,7 +52,7 @@ public final class JsonReport {
         try {
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
                     .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                write(g, out, ev, rulesFingerprint, explanation);
+                write(g, ev, rulesFingerprint, explanation);
             }
             out.write('\n');
         } catch (IOException e) {
@@ -61,7 +61,7 @@ public final class JsonReport {
     }
 
     /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
-    private static void write(JsonGenerator g, java.io.OutputStream out, Evaluation ev, String rulesFingerprint,
+    private static void write(JsonGenerator g, Evaluation ev, String rulesFingerprint,
                               boolean withExplanation) throws IOException {
         g.writeStartObject();
         g.writeFieldName(F_FORMAT);
@@ -132,9 +132,7 @@ public final class JsonReport {
         g.writeEndObject();
 
         if (withExplanation) {
-            // The explanation goes straight to the stream, between the generator's fields (ExplanationJson).
-            g.flush();
-            ExplanationJson.write(out, ev.explanation());
+            ExplanationJson.write(g, ev.explanation());
         }
         g.writeFieldName(F_RULES_FINGERPRINT);
         g.writeString(rulesFingerprint);
@@ -142,10 +140,10 @@ public final class JsonReport {
     }
 
     /**
-     * A fact value's fields after its id, as JSON bytes ({@code ,"type":...,"input":...,"text":...,"data":{...}});
-     * {@link ExplanationJson} keeps them on the value's description.
+     * A fact value's fields after its id, as JSON text ({@code ,"type":...,"input":...,"text":...,"data":{...}});
+     * {@link ExplanationJson} keeps them per value.
      */
-    static byte[] head(Described about, boolean input) throws IOException {
+    static String head(Described about, boolean input) {
         java.io.StringWriter text = new java.io.StringWriter(256);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
             g.writeStartObject();
@@ -160,10 +158,12 @@ public final class JsonReport {
             data(g, about.data());
             g.writeEndObject();
             g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         String json = text.toString();
         // The object's fields without its braces, led by the comma that follows "id".
-        return ("," + json.substring(1, json.length() - 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return "," + json.substring(1, json.length() - 1);
     }
 
     // Field names ready as quoted UTF-8: written for every result, they are not encoded again each time.
@@ -194,15 +194,17 @@ public final class JsonReport {
     private static final SerializedString F_TREATMENTS = new SerializedString("treatments");
     private static final SerializedString F_TYPE = new SerializedString("type");
 
-    /** A rule's description as a JSON object's bytes. */
-    static byte[] ruleObject(RuleInfo r) throws IOException {
+    /** A rule's description as a JSON object's text. */
+    static String ruleObject(RuleInfo r) {
         java.io.StringWriter text = new java.io.StringWriter(512);
         try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
             g.writeStartObject();
             ruleFields(g, r);
             g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.toString();
     }
 
     private static void ruleFields(JsonGenerator g, RuleInfo r) throws IOException {

@@ -1,6 +1,5 @@
 package org.adcckb.whatif;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +10,11 @@ import org.adcckb.kb.RuleShapes;
 import org.adcckb.kb.RuleShapes.Condition;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Scenario;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.io.ResourceType;
+import org.adcckb.engine.DrlCompiler;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 /**
  * Asks the engine which condition of a rule fails. Drools reports no event per condition, so for every
@@ -59,10 +53,10 @@ public final class Probes {
     }
 
     private final KnowledgeBase kb;
-    private final InternalKnowledgeBase probeBase;
+    private final KieBase probeBase;
     private final Map<String, List<String>> queries;
 
-    private Probes(KnowledgeBase kb, InternalKnowledgeBase probeBase, Map<String, List<String>> queries) {
+    private Probes(KnowledgeBase kb, KieBase probeBase, Map<String, List<String>> queries) {
         this.kb = kb;
         this.probeBase = probeBase;
         this.queries = queries;
@@ -90,17 +84,13 @@ public final class Probes {
             }
             queries.put(shape.name(), names);
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        texts.forEach((f, t) -> batch.add(ResourceFactory.newByteArrayResource(t.toString().getBytes(StandardCharsets.UTF_8))
-                .setSourcePath(f), ResourceType.DRL));
-        batch.build();
-        if (builder.hasErrors()) {
-            throw new IllegalStateException("the why-not probes of the rules do not compile: " + builder.getErrors());
+        Map<String, String> drl = new LinkedHashMap<>();
+        texts.forEach((f, t) -> drl.put(f, t.toString()));
+        DrlCompiler.Compiled compiled = DrlCompiler.compile(drl);
+        if (!compiled.ok()) {
+            throw new IllegalStateException("the why-not probes of the rules do not compile: " + compiled.errors());
         }
-        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        base.addPackages(builder.getKnowledgePackages());
-        return new Probes(kb, base, queries);
+        return new Probes(kb, DrlCompiler.ruleBase(compiled.packages()), queries);
     }
 
     /**

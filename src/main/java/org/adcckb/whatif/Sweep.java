@@ -191,7 +191,7 @@ public final class Sweep {
             }
             names.add(factors.get(f).levels().get(lv[f]));
         }
-        Evaluation ev = reasoner.evaluate(s, false);
+        Evaluation ev = reasoner.evaluateWithoutExplanation(s);
         Map<String, String> target = new LinkedHashMap<>();
         for (CellState c : ev.cells().values()) {
             if ("target".equals(c.role())) {

@@ -122,7 +122,7 @@ final class WhyNotSearch {
                         if (smaller.stream().noneMatch(set::containsAll)) {
                             evaluated++;
                             window.add(new Pending(set, pool.submit(() -> goal.met(
-                                    reasoner.evaluate(withAdded(scenario, set, vocabulary), false).outcome()))));
+                                    reasoner.evaluateWithoutExplanation(withAdded(scenario, set, vocabulary)).outcome()))));
                         }
                     }
                     Pending next = window.poll();

@@ -78,7 +78,7 @@ class RuleEditTest {
                 .hasMessageContaining("did not settle within 500 firings")
                 .hasMessageContaining("\"Keeps adding modulations\"");
         // Without explanations (sweeps, searches) the same loop is caught and named the same way.
-        assertThatThrownBy(() -> new Reasoner(kb, 500).evaluate(scenario, false))
+        assertThatThrownBy(() -> new Reasoner(kb, 500).evaluateWithoutExplanation(scenario))
                 .isInstanceOf(RuleLoopException.class).hasMessageContaining("\"Keeps adding modulations\"");
 
         StringWriter out = new StringWriter();

@@ -59,7 +59,7 @@ class KeyClashTest {
 
     @Test
     void bothFactsKeepTheirOwnKeyAndTheSecondIsNumbered() {
-        Evaluation ev = new Reasoner(kb).evaluate(scenario, true);
+        Evaluation ev = new Reasoner(kb).evaluate(scenario);
         var byKey = ev.explanation().byKey();
         // Suffixes follow the facts' printed form: fold 1.5 sorts before 3.0 and keeps the plain key.
         assertThat(byKey.get("modulation:atra@mm").data()).containsEntry("fold", 1.5);
@@ -81,7 +81,7 @@ class KeyClashTest {
     @Test
     void theJsonNamesTheSameFactsAndPremisesAsTheModel() throws IOException {
         Reasoner reasoner = new Reasoner(kb);
-        Evaluation ev = reasoner.evaluate(scenario, true);
+        Evaluation ev = reasoner.evaluate(scenario);
         JsonNode json = new ObjectMapper().readTree(JsonReport.line(ev, kb.fingerprint(), true));
         JsonNode facts = json.path("explanation").path("facts");
         List<String> ids = new ArrayList<>();
@@ -102,15 +102,15 @@ class KeyClashTest {
         assertThat(json.path("explanation").path("rules").has("A second ATRA fold for the same population")).isTrue();
 
         // Stable: the second time the same reasoner writes from its memoised descriptions and their bytes.
-        assertThat(JsonReport.line(reasoner.evaluate(scenario, true), kb.fingerprint(), true))
+        assertThat(JsonReport.line(reasoner.evaluate(scenario), kb.fingerprint(), true))
                 .isEqualTo(JsonReport.line(ev, kb.fingerprint(), true))
-                .isEqualTo(JsonReport.line(new Reasoner(kb).evaluate(scenario, true), kb.fingerprint(), true));
+                .isEqualTo(JsonReport.line(new Reasoner(kb).evaluate(scenario), kb.fingerprint(), true));
     }
 
     @Test
     void withoutExplanationTheOutcomeAndItsSupportAreTheSame() {
-        Evaluation with = new Reasoner(kb).evaluate(scenario, true);
-        Evaluation without = new Reasoner(kb).evaluate(scenario, false);
+        Evaluation with = new Reasoner(kb).evaluate(scenario);
+        Evaluation without = new Reasoner(kb).evaluateWithoutExplanation(scenario);
         assertThat(without.outcome()).isEqualTo(with.outcome());
         assertThat(without.explanation().outcomeSupport()).isEqualTo(with.explanation().outcomeSupport());
     }

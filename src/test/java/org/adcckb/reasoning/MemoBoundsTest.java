@@ -12,8 +12,8 @@ import org.adcckb.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reasoner keeps descriptions of fact values, their ranks and their JSON in bounded memos. Past the
- * bounds (a cohort of ever new cell ids) values are described, sorted and written without them: the
+ * The reasoner keeps descriptions of fact values, and the JSON writer their encodings, in bounded memos. Past the
+ * bounds (a cohort of ever new cell ids) values are described and written without them: the
  * results must not change by a byte.
  */
 class MemoBoundsTest {
@@ -37,7 +37,7 @@ class MemoBoundsTest {
         List<byte[]> late = new ArrayList<>();
         int n = 420;
         for (int i = 0; i < n; i++) {
-            Evaluation ev = reasoner.evaluate(scenario(i), true);
+            Evaluation ev = reasoner.evaluate(scenario(i));
             for (Node node : ev.explanation().nodes()) {
                 distinctFacts.add(node.key() + "=" + node.data());
             }
@@ -45,10 +45,10 @@ class MemoBoundsTest {
                 late.add(JsonReport.line(ev, "fp", true));
             }
         }
-        // More distinct fact values than the memo keeps (8,192): the last results were made past the bound.
+        // More distinct fact values than the memos keep (8,192 each): the last results were made past the bounds.
         assertThat(distinctFacts.size()).isGreaterThan(8192);
         for (int k = 0; k < late.size(); k++) {
-            Evaluation fresh = TestKb.reasoner().evaluate(scenario(n - 10 + k), true);
+            Evaluation fresh = TestKb.reasoner().evaluate(scenario(n - 10 + k));
             assertThat(new String(late.get(k), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo(new String(JsonReport.line(fresh, "fp", true), java.nio.charset.StandardCharsets.UTF_8));
         }

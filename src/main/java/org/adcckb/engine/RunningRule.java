@@ -1,4 +1,4 @@
-package org.adcckb.reasoning;
+package org.adcckb.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,18 +14,17 @@ import org.kie.api.definition.rule.Rule;
  *
  * <p>Reads one Drools internal: each rule's consequence object ({@link RuleImpl#getConsequence()}), whose class
  * the engine generates per rule and which appears on the stack while the consequence runs, with the class of
- * the consequence's body, whose name is the invoker's without the {@value #INVOKER} suffix. The time-limit
- * tests name the spinning rule, so an upgrade that changes this fails them.
+ * the consequence's body, whose name is the invoker's without the {@value #INVOKER} suffix.
  */
-final class Consequences {
+public final class RunningRule {
 
     static final String INVOKER = "DefaultConsequenceInvoker";
 
-    private Consequences() {
+    private RunningRule() {
     }
 
     /** The rule whose consequence is deepest in {@code stack} (the one running), or null if none is. */
-    static Rule running(StackTraceElement[] stack, KieBase base) {
+    public static Rule in(StackTraceElement[] stack, KieBase base) {
         if (stack == null || stack.length == 0) {
             return null;
         }

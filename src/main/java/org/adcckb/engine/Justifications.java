@@ -1,9 +1,11 @@
-package org.adcckb.reasoning;
+package org.adcckb.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.QueryElementFactHandle;
+import org.drools.core.reteoo.TupleImpl;
 import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
@@ -13,21 +15,19 @@ import org.kie.api.runtime.rule.Match;
 
 /**
  * The firings that justify a logically inserted fact at the end of reasoning, read from the truth
- * maintenance system itself. The event log alone cannot tell this: a firing whose {@code not} premise
+ * maintenance system itself. The public event API cannot tell this: a firing whose {@code not} premise
  * later became false stops justifying its fact without any event, and a second firing that derives an
  * equal fact adds a justification without an insertion event.
  *
- * <p>This is the one place that touches Drools internals (drools-core and drools-tms, pinned by the
- * BOM): the belief sets here, and below the fact handles' ids and a match's handles without the list
- * the public API wraps them in. The explanation tests fail loudly if an upgrade changes them.
+ * <p>Reads drools-core's fact handles and equality keys and drools-tms's belief sets; see README.md.
  */
-final class Justifications {
+public final class Justifications {
 
     private Justifications() {
     }
 
     /** The live justifying matches of a fact, or an empty list for a stated (input) fact. */
-    static List<Match> of(FactHandle handle) {
+    public static List<Match> of(FactHandle handle) {
         if (!(handle instanceof InternalFactHandle h)) {
             return List.of();
         }
@@ -61,22 +61,19 @@ final class Justifications {
     }
 
     /**
-     * A fact handle's id: the session numbers its handles from its start (a pooled session from zero again
-     * after each reset), so ids index small tables. -1 for a handle of another kind.
+     * The objects a match holds, in the order of its handles, without a query's own element (which is no
+     * premise). An accumulate's object is its result collection, left as it is.
      */
-    static long idOf(FactHandle handle) {
-        return handle instanceof InternalFactHandle h ? h.getId() : -1;
-    }
-
-    /** The handles of a match, as {@code Match.getFactHandles()} gives them but as the engine's own array. */
-    static FactHandle[] handlesOf(Match match) {
-        return match instanceof org.drools.core.reteoo.TupleImpl t ? t.toFactHandles()
+    public static List<Object> objectsOf(Match match) {
+        FactHandle[] handles = match instanceof TupleImpl t ? t.toFactHandles()
                 : match.getFactHandles().toArray(new FactHandle[0]);
-    }
-
-    /** The object behind a match's handle; null for a query's element, which is no premise. */
-    static Object objectOf(FactHandle handle) {
-        Object o = ((InternalFactHandle) handle).getObject();
-        return o instanceof org.drools.core.common.QueryElementFactHandle ? null : o;
+        List<Object> out = new ArrayList<>(handles.length);
+        for (FactHandle h : handles) {
+            Object o = h == null ? null : ((InternalFactHandle) h).getObject();
+            if (o != null && !(o instanceof QueryElementFactHandle)) {
+                out.add(o);
+            }
+        }
+        return out;
     }
 }
