@@ -123,13 +123,13 @@ final class ScientificInvariants {
 
     /**
      * ADCC rises with target CD38 (Nijhof 2015; Lejeune 2021: ATRA and IFN-alpha pre-incubation made
-     * CD38-low myeloma susceptible; DOMAIN.md R2). So pre-incubating a target population with an agent
+     * CD38-low myeloma susceptible; docs/LITERATURE.md R2). So pre-incubating a target population with an agent
      * that raises its CD38 never lowers ADCC, neither the outcome nor the ADCC of any effector against any
      * target, and never lowers that population's CD38.
      *
      * <p>Precondition, with its biology: the raiser is given on the target population ({@code on}), not in
      * the whole system. In the system it would reach the NK cells too, where ATRA raises CD38 on wild-type
-     * NK cells (Naeimi Kararoudi 2020, direction [RECALL] in DOMAIN.md) and so could raise fratricide and
+     * NK cells (Naeimi Kararoudi 2020; the direction is RECALL in docs/LITERATURE.md, U7) and so could raise fratricide and
      * lower ADCC. The rules do not model modulators on NK cells (MODEL.md, Known limitations), so a
      * system-wide raiser would pass here today only for that reason.
      */
@@ -180,7 +180,7 @@ final class ScientificInvariants {
 
     /**
      * Fratricide rises with the CD38 of the NK cells the antibody coats (Lejeune 2021 L04; Wang 2018;
-     * DOMAIN.md R3): an effector population with one CD38 level more never lowers fratricide, overall or
+     * docs/LITERATURE.md R3): an effector population with one CD38 level more never lowers fratricide, overall or
      * between any two populations, nor NK depletion. Knockouts are left out: they have no CD38 to raise.
      */
     List<String> moreCd38OnEffectorsNeverLowersFratricide(Scenario s) {
@@ -253,11 +253,11 @@ final class ScientificInvariants {
     }
 
     /**
-     * Masking effector CD38 restores target killing (Lejeune 2021 L13; DOMAIN.md R6: ADCC up): it never
+     * Masking effector CD38 restores target killing (Lejeune 2021 L13; docs/LITERATURE.md R6: ADCC up): it never
      * lowers ADCC, overall or of any effector against any target.
      *
      * <p>Precondition, with its biology: the blocker is given on the effector population. Given in the
-     * whole system it masks the targets' epitope too, and ADCC falls to none (DOMAIN.md R6 [INFER]), as it
+     * whole system it masks the targets' epitope too, and ADCC falls to none (docs/LITERATURE.md R6, INFER), as it
      * should.
      */
     List<String> maskingEffectorCd38NeverLowersAdcc(Scenario s) {
@@ -288,7 +288,7 @@ final class ScientificInvariants {
 
     /**
      * CD16 affinity orders ADCC and fratricide: none below 158F below 158V (Koene 1997: FcgRIIIa-158V binds
-     * IgG1 better; DOMAIN.md R7). An effector population whose CD16 is one step stronger never gives less
+     * IgG1 better; docs/LITERATURE.md R7). An effector population whose CD16 is one step stronger never gives less
      * ADCC or less fratricide, overall or between any two populations.
      */
     List<String> higherAffinityCd16NeverLowersAdccOrFratricide(Scenario s) {
@@ -358,7 +358,7 @@ final class ScientificInvariants {
 
     /**
      * ADCC and fratricide are antibody-dependent: without an antibody whose Fc CD16 can engage there is
-     * neither (DOMAIN.md R1 and R3; Lejeune 2021 L14 "no DARA: no fratricide"), and no NK cells are lost
+     * neither (docs/LITERATURE.md R1 and R3; Lejeune 2021 L14 "no DARA: no fratricide"), and no NK cells are lost
      * to an antibody either (R9 needs the antibody). Every Fc antibody is removed from the scenario, in the
      * system and on populations alike.
      */
@@ -376,7 +376,7 @@ final class ScientificInvariants {
     }
 
     /**
-     * ADCC and fratricide are mediated by CD16 (FcgRIIIa) on the NK cells (DOMAIN.md R1, R3, R7): with
+     * ADCC and fratricide are mediated by CD16 (FcgRIIIa) on the NK cells (docs/LITERATURE.md R1, R3, R7): with
      * CD16 set to none on every population whose type carries it, there is neither.
      *
      * <p>NK depletion is deliberately not required to vanish: in patients daratumumab depletes the CD38+

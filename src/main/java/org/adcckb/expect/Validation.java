@@ -145,7 +145,7 @@ public final class Validation {
                         + " and the checks of a scenario that names no finding form a row of their own.\n");
         md.append("- Expected and obtained list the checks as `./adcc test` does, without the `outcome.` and `cells.` prefixes;"
                 + " a comparison gives this scenario's value, then the other's. A check that does not hold is in bold.\n");
-        md.append("- Evidence is the provenance tag of DOMAIN.md §0 (`READ`, `READ-2nd`, `RECALL`, `INFER`, strongest first)"
+        md.append("- Evidence is the provenance tag of `docs/LITERATURE.md` (`READ`, `READ-2nd`, `RECALL`, `INFER`, strongest first)"
                 + " that each scenario declares in `expect.evidence`, shown after its id. A scenario that encodes several"
                 + " findings declares the weakest of their tags, so a finding is at least as strong as the strongest tag"
                 + " of its scenarios, which the evidence column shows; `-` when none declares one.\n\n");

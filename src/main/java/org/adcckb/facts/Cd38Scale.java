@@ -2,14 +2,14 @@ package org.adcckb.facts;
 
 /**
  * The log2 score that CD38 levels stand on, as the knowledge base declares it ({@code cd38Scale} in
- * vocabulary.json; DOMAIN.md §3.1 by default). A CD38-expressing cell has a score; {@code low} is below
+ * vocabulary.json; docs/LITERATURE.md, "The CD38 log2 scale", by default). A CD38-expressing cell has a score; {@code low} is below
  * {@code mediumFrom}, {@code high} from {@code highFrom}; a level given in a scenario stands for the score
  * {@code lowAt}, {@code mediumAt} or {@code highAt}. Rules receive it as a fact, so modulation arithmetic
  * follows the declared scale.
  */
 public record Cd38Scale(double mediumFrom, double highFrom, double lowAt, double mediumAt, double highAt) implements Fact {
 
-    /** DOMAIN.md §3.1: bands [0, 1.5), [1.5, 3), [3, ...), each level at the middle of its band (about 2.8-fold a step). */
+    /** docs/LITERATURE.md, "The CD38 log2 scale": bands [0, 1.5), [1.5, 3), [3, ...), each level at the middle of its band (about 2.8-fold a step). */
     public static final Cd38Scale DEFAULT = new Cd38Scale(1.5, 3.0, 0.75, 2.25, 3.75);
 
     public Cd38Scale {

@@ -24,7 +24,7 @@ public final class Evidence {
     }
 
     /**
-     * The provenance tags of the findings a scenario encodes (DOMAIN.md §0), strongest first: stated in
+     * The provenance tags of the findings a scenario encodes (docs/LITERATURE.md, "Provenance tags"), strongest first: stated in
      * the source itself, stated in a secondary source, field knowledge not checked against a source, a
      * logical inference that is not a published result. A scenario's {@code expect.evidence}.
      */

@@ -10,10 +10,10 @@ import java.util.Map;
  * {@code cd38Fold}; comparisons with another scenario hold {@code higher}, {@code lower} or
  * {@code same}.
  *
- * @param findings the findings it encodes (DOMAIN.md ids such as {@code L09})
+ * @param findings the findings it encodes (ids of docs/LITERATURE.md such as {@code L09})
  * @param claim    the published statement, in a sentence
  * @param source   the DOI or PMID of the finding
- * @param evidence the provenance tag of the finding (DOMAIN.md §0: {@code READ}, {@code READ-2nd},
+ * @param evidence the provenance tag of the finding (docs/LITERATURE.md, "Provenance tags": {@code READ}, {@code READ-2nd},
  *                 {@code RECALL}, {@code INFER}; the weakest when it encodes several), or null
  * @param outcome  outcome field ({@code adcc}, {@code fratricide}, {@code nkDepletion}) to expected value
  * @param cells    cell id to field ({@code cd38}, {@code cd38Fold}, {@code depletion},
