@@ -3,7 +3,6 @@ package org.adcckb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * A copy of the shipped knowledge base with deliberately faulty rules added: one that throws for the cell
@@ -54,11 +53,7 @@ public final class FaultyRules {
     /** The shipped rules and the faults, in {@code dir}/rules. */
     public static Path copy(Path dir) throws IOException {
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         Files.writeString(rules.resolve(FILE), DRL);
         return rules;
     }

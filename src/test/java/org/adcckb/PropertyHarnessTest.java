@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.adcckb.facts.Cell;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseLoader;
@@ -91,11 +90,7 @@ class PropertyHarnessTest {
     // The invariants catch broken rules
 
     private static Path brokenRules(Path dir, String file, String correct, String broken) throws IOException {
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(dir);
         Path target = dir.resolve(file);
         String text = Files.readString(target);
         assertThat(text).as("the rule text to break").contains(correct);

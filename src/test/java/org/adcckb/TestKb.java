@@ -22,6 +22,17 @@ public final class TestKb {
     private TestKb() {
     }
 
+    /** A copy of the shipped rules directory's files in {@code to} (created if need be), for tests that edit rules. */
+    public static Path copyRules(Path to) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(RULES)) {
+            for (Path f : s.toList()) {
+                java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
     public static synchronized KnowledgeBase kb() {
         if (kb == null) {
             kb = KnowledgeBaseLoader.load(RULES);

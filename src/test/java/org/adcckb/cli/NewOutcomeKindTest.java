@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.adcckb.cli.Cli.Run;
 import org.adcckb.serve.ServeConfig;
@@ -90,11 +89,7 @@ class NewOutcomeKindTest {
     @BeforeAll
     static void knowledgeBaseWithANewOutcome() throws IOException {
         rules = Files.createDirectories(tmp.resolve("rules"));
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         Files.writeString(rules.resolve("phagocytosis.drl"), RULE);
         Path vocabulary = rules.resolve("vocabulary.json");
         ObjectNode v = (ObjectNode) JSON.readTree(vocabulary.toFile());

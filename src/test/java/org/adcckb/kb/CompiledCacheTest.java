@@ -48,11 +48,7 @@ class CompiledCacheTest {
 
     static Path copyRules(Path to) throws IOException {
         Path rules = Files.createDirectories(to.resolve("rules"));
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         return rules;
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
@@ -51,11 +50,7 @@ class VocabularyTest {
 
     @Test
     void aBadOutcomeEntryIsRefusedWithItsPathAndWhatIsAllowed(@TempDir Path tmp) throws IOException {
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, tmp.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(tmp);
         Path vocab = tmp.resolve("vocabulary.json");
         String shipped = Files.readString(vocab);
         Files.writeString(vocab, shipped.replace("\"fact\": \"Adcc\"", "\"fact\": \"Adc\""));
@@ -69,11 +64,7 @@ class VocabularyTest {
 
     @Test
     void aNewAntibodyAndCellTypeWorkWithoutJavaChanges(@TempDir Path tmp) throws IOException {
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, tmp.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(tmp);
         Path vocab = tmp.resolve("vocabulary.json");
         String text = Files.readString(vocab);
         text = text.replace("\"cellTypes\": {", """
@@ -105,11 +96,7 @@ class VocabularyTest {
 
     @Test
     void theCd38ScaleIsAParameterOfTheKnowledgeBase(@TempDir Path tmp) throws IOException {
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, tmp.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(tmp);
         assertThat(TestKb.kb().vocabulary().cd38Scale()).isEqualTo(org.adcckb.facts.Cd38Scale.DEFAULT);
         Path vocab = tmp.resolve("vocabulary.json");
         // Narrower bands: a 3-fold rise now takes a CD38-low cell to high.

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.adcckb.report.JsonReport;
 import org.adcckb.kb.KnowledgeBase;
@@ -34,11 +33,7 @@ class KeyClashTest {
 
     @BeforeAll
     static void rulesWithASecondAtraFold() throws IOException {
-        try (Stream<Path> s = Files.list(TestKb.RULES)) {
-            for (Path f : s.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         Files.writeString(rules.resolve("clash.drl"), """
             package adcckb.clash;
             import org.adcckb.facts.*;

@@ -3,7 +3,6 @@ package org.adcckb.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.adcckb.TestKb;
 
 /** Copies of the shipped rules directory with rules of the tests' own: one that throws, one that never returns. */
@@ -44,11 +43,7 @@ final class DefectiveRules {
     static Path copy(Path dir) throws IOException {
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(TestKb.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         return rules;
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +26,7 @@ class ReloadTest {
     private Path copyRules() throws IOException {
         Path rules = tmp.resolve("rules");
         Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(TestKb.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         return rules;
     }
 

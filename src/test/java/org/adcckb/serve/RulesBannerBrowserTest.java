@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.adcckb.HeadlessChromium;
 import org.adcckb.TestKb;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,7 @@ class RulesBannerBrowserTest {
     void aBrokenRuleFileIsReportedOnThePageAndTheExplorerGoesOn() throws IOException {
         Path rules = tmp.resolve("rules");
         Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(TestKb.RULES)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        TestKb.copyRules(rules);
         Path adcc = rules.resolve("adcc.drl");
         String good = Files.readString(adcc);
         ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRulesPoll(Duration.ofMillis(200));
