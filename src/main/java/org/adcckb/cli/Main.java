@@ -53,26 +53,29 @@ public final class Main implements Runnable {
         // closed pipe must end the command, not let it report success.
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
-        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
-        cl.setParameterExceptionHandler((e, args) -> badValue(e, args, usage));
+        cl.setParameterExceptionHandler(Main::usageError);
         return cl;
     }
 
     /**
-     * A value an option's converter refused is told in one line, as input the command itself refuses
-     * is; every other usage error (an unknown option, a missing one, a bad number) gets picocli's message
-     * and the usage text.
+     * A usage error (an unknown option, a missing one, a value picocli or an option's converter refuses)
+     * is told in its own words, with picocli's suggestion for a near-miss and one line pointing to the
+     * help; the help itself is not repeated.
      */
-    private static int badValue(CommandLine.ParameterException e, String[] args,
-                                CommandLine.IParameterExceptionHandler usage) throws Exception {
-        if (!(e.getCause() instanceof Converters.OptionValueException bad)) {
-            return usage.handleParseException(e, args);
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        Throwable told = e.getCause() instanceof Converters.OptionValueException bad ? bad : e;
+        err.println("adcc: " + String.valueOf(told.getMessage()).strip().replace("\n", "\nadcc: "));
+        if (told == e) {
+            java.io.StringWriter hint = new java.io.StringWriter();
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(hint));
+            hint.toString().lines().filter(l -> !l.isBlank()).forEach(l -> err.println("adcc: " + l.strip()));
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
         }
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("adcc: " + bad.getMessage().replace("\n", "\nadcc: "));
         // The arguments did not parse, so --debug is looked for among them as given.
         if (java.util.Arrays.asList(args).contains("--debug")) {
-            bad.input().printStackTrace(err);
+            (told instanceof Converters.OptionValueException bad ? bad.input() : e).printStackTrace(err);
         }
         err.flush();
         return BAD_INPUT;

@@ -234,7 +234,24 @@ class CliTest {
     void unknownOptionIsAUsageError() {
         Run r = badInput("explain", "--bogus", ATRA);
 
-        assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Usage: adcc explain");
+        assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Try 'adcc explain --help' for more.").doesNotContain("Usage:");
+    }
+
+    @Test
+    void aUsageErrorIsItsMessageAndOneHintNotTheHelp() {
+        Run r = badInput("explain", "--formt", "json", ATRA);
+
+        assertThat(r.err().lines().toList()).containsExactly(
+                "adcc: Unknown option: '--formt'",
+                "adcc: Possible solutions: --format",
+                "Try 'adcc explain --help' for more.");
+    }
+
+    @Test
+    void aMissingCommandPointsToTheTopLevelHelp() {
+        Run r = badInput();
+
+        assertThat(r.err().lines().toList()).hasSize(2).last().isEqualTo("Try 'adcc --help' for more.");
     }
 
     @Test
