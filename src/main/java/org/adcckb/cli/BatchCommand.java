@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 + "throws, loops or runs past --max-millis).",
                 "Progress and a summary go to standard error. Exit code 2 when any line failed; "
                 + "130 or 143 when interrupted (SIGINT, SIGTERM), after the last whole line."})
-final class BatchCommand extends KnowledgeCommand {
+final class BatchCommand extends ScenarioCommand {
 
     /** How long an interrupted run may take to finish the chunk it is writing. */
     private static final long STOP_WAIT_MILLIS = 5_000;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code adcc explain}: the outcome of each scenario with the reasons for it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
-final class ExplainCommand extends KnowledgeCommand {
+final class ExplainCommand extends ScenarioCommand {
 
     enum Format { text, json, jsonl, dot, mermaid, html }
 

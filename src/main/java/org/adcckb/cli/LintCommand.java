@@ -3,6 +3,7 @@ package org.adcckb.cli;
 import org.adcckb.input.InputException;
 import org.adcckb.lint.Linter;
 import org.adcckb.report.LintReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,14 @@ final class LintCommand extends KnowledgeCommand {
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
             description = "Random scenarios evaluated to see which outcome levels the rules reach (0 to skip; default ${DEFAULT-VALUE}).")
     int samples;
+
+    @ArgGroup(validate = false, heading = "%nRun limits:%n", order = 2)
+    RunLimitOptions runLimits = new RunLimitOptions();
+
+    @Override
+    RunLimitOptions runLimitOptions() {
+        return runLimits != null ? runLimits : new RunLimitOptions();
+    }
 
     @Override
     public Integer call() {

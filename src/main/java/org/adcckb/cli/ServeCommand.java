@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "toggle treatments, see the outcome, the what-if diff, why-not answers and the derivation graph.",
                 "Listens on 127.0.0.1 only, unless --host names another interface. The rules are reloaded when the "
                 + "files under --rules change; a rule error is shown on the page and the last good rules stay in use."})
-final class ServeCommand extends KnowledgeCommand {
+final class ServeCommand extends ScenarioCommand {
 
     @Option(names = "--port", defaultValue = "" + ServeConfig.DEFAULT_PORT, paramLabel = "N",
             description = "The TCP port; 0 for any free port (default: ${DEFAULT-VALUE}).")

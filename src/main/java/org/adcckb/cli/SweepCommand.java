@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         description = "Evaluate the full factorial of up to 12 factors and --max-combinations combinations (treatments present or absent, cell fields over values), "
                 + "in parallel, ranked by the outcomes in the vocabulary's order, each in its better direction (adcc rules lists them); "
                 + "with the main effect of each factor on the first outcome.")
-final class SweepCommand extends KnowledgeCommand {
+final class SweepCommand extends ScenarioCommand {
 
     enum Format { text, csv, json, markdown, html }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code adcc test}: check the expectations written into scenario files against the current rules. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Check the 'expect' blocks of scenario files (default: facts/): one line per check, then 'N passed, N failed'.")
-final class TestCommand extends KnowledgeCommand {
+final class TestCommand extends ScenarioCommand {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
     List<Path> inputs;

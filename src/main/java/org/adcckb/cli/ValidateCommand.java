@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = {"Check every finding of the scenario files (default: facts/) and write a Markdown report, "
                 + "one row per finding with its source, evidence, expected and obtained values (default: docs/VALIDATION.md).",
                 "Exit code 3 when a finding fails, or with --check when the report is out of date."})
-final class ValidateCommand extends KnowledgeCommand {
+final class ValidateCommand extends ScenarioCommand {
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
     List<Path> inputs;

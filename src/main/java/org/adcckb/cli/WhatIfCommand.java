@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Compare a scenario with an edited copy: each outcome and cell change with its direction, "
                 + "the conclusions gained, lost and changed, and the chain from the edit to each outcome.",
                 "Edits apply in the order: --remove, --add, --set."})
-final class WhatIfCommand extends KnowledgeCommand {
+final class WhatIfCommand extends ScenarioCommand {
 
     enum Format { text, json, html }
 

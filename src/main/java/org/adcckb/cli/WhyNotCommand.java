@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "whynot", mixinStandardHelpOptions = true,
         description = "Explain why a scenario misses a goal (what stands in the way, the unmet conditions of the rules "
                 + "that would get there) and search the smallest sets of added treatments that reach it.")
-final class WhyNotCommand extends KnowledgeCommand {
+final class WhyNotCommand extends ScenarioCommand {
 
     enum Format { text, json }
 

@@ -255,6 +255,18 @@ class CliTest {
     }
 
     @Test
+    void theLimitsHaveTheirOwnSectionsOnlyOnTheCommandsThatUseThem() {
+        String explain = Cli.ok("explain", "--help").out();
+        assertThat(explain.indexOf("--rules=DIR")).isLessThan(explain.indexOf("Input limits:"));
+        assertThat(explain.substring(explain.indexOf("Input limits:"))).contains("--max-bytes=N", "--max-treatments=N");
+        assertThat(explain.substring(explain.indexOf("Run limits:"))).contains("--max-firings=N", "--max-millis=MS");
+
+        String lint = Cli.ok("lint", "--help").out();
+        assertThat(lint).contains("Run limits:").doesNotContain("Input limits:").doesNotContain("--max-bytes");
+        assertThat(Cli.ok("rules", "--help").out()).doesNotContain("--max-").doesNotContain("limits:");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Run r = badInput("explain", "--format", "yaml", ATRA);
 
