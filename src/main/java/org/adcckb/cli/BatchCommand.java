@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * the chunk being written, so the output always ends with a whole line.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc batch --no-explain facts/lejeune-2021.jsonl",
         description = {"Evaluate scenarios given as JSON Lines (one scenario object per line) from FILE or standard input, "
                 + "and write one result per line to standard output, in input order: the object of explain --format jsonl, "
                 + "or {\"line\": N, \"error\": \"...\"} for a line that cannot be evaluated (bad input, a rule that "

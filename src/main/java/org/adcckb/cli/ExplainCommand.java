@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc explain}: the outcome of each scenario with the reasons for it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc explain facts/lejeune-2021/atra-low-target.json",
         description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
 final class ExplainCommand extends ScenarioCommand {
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code adcc lint}: check a rules directory, every problem with its file and line. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc lint --samples 500",
         description = {"Check the knowledge base: compile errors, evidence metadata (@source, @evidence, @rationale), "
                 + "names the vocabulary does not declare, rules that change working memory, conclusions nothing reads, "
                 + "and outcome levels no rule reaches in random scenarios.",

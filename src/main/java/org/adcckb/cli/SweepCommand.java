@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc sweep facts/lejeune-2021/low-target-dara.json --vary atra,ifn_alpha",
         description = "Evaluate the full factorial of up to 12 factors and --max-combinations combinations (treatments present or absent, cell fields over values), "
                 + "in parallel, ranked by the outcomes in the vocabulary's order, each in its better direction (adcc rules lists them); "
                 + "with the main effect of each factor on the first outcome.")

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc whatif}: what changes when treatments are added, removed or cells changed, and why. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc whatif facts/lejeune-2021/low-target-dara.json --add atra",
         description = {"Compare a scenario with an edited copy: each outcome and cell change with its direction, "
                 + "the conclusions gained, lost and changed, and the chain from the edit to each outcome.",
                 "Edits apply in the order: --remove, --add, --set."})

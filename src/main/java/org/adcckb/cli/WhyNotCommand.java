@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc whynot}: why a goal is not reached, and the smallest interventions that reach it. */
 @Command(name = "whynot", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc whynot facts/lejeune-2021/low-target-dara.json --goal 'adcc>=moderate'",
         description = "Explain why a scenario misses a goal (what stands in the way, the unmet conditions of the rules "
                 + "that would get there) and search the smallest sets of added treatments that reach it.")
 final class WhyNotCommand extends ScenarioCommand {
