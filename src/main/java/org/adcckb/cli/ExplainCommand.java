@@ -25,7 +25,7 @@ final class ExplainCommand extends ScenarioCommand {
 
     enum Format { text, json, jsonl, dot, mermaid, html }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json.")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json ('-': standard input).")
     List<Path> inputs;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",

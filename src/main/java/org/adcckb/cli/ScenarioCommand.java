@@ -14,6 +14,15 @@ abstract class ScenarioCommand extends KnowledgeCommand {
     @ArgGroup(validate = false, heading = "%nRun limits:%n", order = 2)
     RunLimitOptions runLimits = new RunLimitOptions();
 
+    /** The scenario of a FILE parameter: the file, or standard input for {@code -}. */
+    org.adcckb.scenario.Scenario read(org.adcckb.AdccKb kb, java.nio.file.Path file) {
+        if (org.adcckb.scenario.ScenarioFiles.isStdin(file)) {
+            return new org.adcckb.scenario.ScenarioReader(kb.knowledgeBase().vocabulary(), knowledge.limits())
+                    .read(System.in, org.adcckb.scenario.ScenarioFiles.STDIN);
+        }
+        return kb.read(file);
+    }
+
     @Override
     InputLimitOptions inputLimitOptions() {
         return inputLimits != null ? inputLimits : new InputLimitOptions();

@@ -27,7 +27,7 @@ final class SweepCommand extends ScenarioCommand {
 
     enum Format { text, csv, json, markdown, html }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--vary", required = true, paramLabel = "FACTORS", converter = Converters.FactorsConverter.class,
@@ -52,7 +52,7 @@ final class SweepCommand extends ScenarioCommand {
     public Integer call() {
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, Budget.DEFAULT_MAX_SOLUTIONS);
         AdccKb kb = knowledge.open();
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         List<Factor> factors = vary.stream().flatMap(v -> v.list().stream()).toList();
         Factor.check(factors, s, kb.knowledgeBase().vocabulary());
         Sweep.Result r = kb.sweep(s, factors, threads.count(), new StderrProgress(spec.commandLine().getErr()), budget);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
         description = "Check the 'expect' blocks of scenario files (default: facts/): one line per check, then 'N passed, N failed'.")
 final class TestCommand extends ScenarioCommand {
 
-    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/; '-': standard input).")
     List<Path> inputs;
 
     @Override

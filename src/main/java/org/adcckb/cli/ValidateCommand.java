@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 "Exit code 3 when a finding fails, or with --check when the report is out of date."})
 final class ValidateCommand extends ScenarioCommand {
 
-    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/; '-': standard input).")
     List<Path> inputs;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where to write the report (default: docs/VALIDATION.md).")

@@ -26,7 +26,7 @@ final class WhatIfCommand extends ScenarioCommand {
 
     enum Format { text, json, html }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--add", converter = Converters.AddConverter.class, paramLabel = "AGENT[@CELL]", description = "Add a treatment: in the system, or pre-incubated on CELL.")
@@ -55,7 +55,7 @@ final class WhatIfCommand extends ScenarioCommand {
         }
         Budget budget = BudgetOptions.ofMillis(budgetMillis);
         AdccKb kb = knowledge.open();
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         WhatIf w = kb.whatIf(s, edits, budget);
         String out = switch (format) {
             case text -> WhatIfReport.text(w);

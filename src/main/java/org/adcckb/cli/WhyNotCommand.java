@@ -22,7 +22,7 @@ final class WhyNotCommand extends ScenarioCommand {
 
     enum Format { text, json }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL", converter = Converters.GoalConverter.class,
@@ -62,7 +62,7 @@ final class WhyNotCommand extends ScenarioCommand {
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
         Goal g = goal.checked(kb.knowledgeBase().vocabulary());
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         WhyNot w = kb.whyNot(s, g, max, agents, budget);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
