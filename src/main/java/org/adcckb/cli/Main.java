@@ -1,6 +1,7 @@
 package org.adcckb.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.reasoning.RuleFailureException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
 public final class Main implements Runnable {
@@ -54,6 +55,11 @@ public final class Main implements Runnable {
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::usageError);
+        // picocli's completion command is hidden by default; it is listed with the others, with an example.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+                .footerHeading("%nExample:%n")
+                .footer("  adcc generate-completion",
+                        "In bash or zsh, 'source <(adcc generate-completion)' completes adcc's commands and options.");
         return cl;
     }
 
@@ -68,9 +74,15 @@ public final class Main implements Runnable {
         Throwable told = e.getCause() instanceof Converters.OptionValueException bad ? bad : e;
         err.println("adcc: " + String.valueOf(told.getMessage()).strip().replace("\n", "\nadcc: "));
         if (told == e) {
-            java.io.StringWriter hint = new java.io.StringWriter();
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(hint));
-            hint.toString().lines().filter(l -> !l.isBlank()).forEach(l -> err.println("adcc: " + l.strip()));
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                String typed = u.getUnmatched().get(0).split("=", 2)[0];
+                List<String> near = u.getSuggestions().stream().filter(s -> nearMiss(typed, s)).toList();
+                if (!near.isEmpty()) {
+                    String last = near.get(near.size() - 1);
+                    err.println("adcc: did you mean " + (near.size() == 1 ? last
+                            : String.join(", ", near.subList(0, near.size() - 1)) + " or " + last) + "?");
+                }
+            }
             err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
         }
         // The arguments did not parse, so --debug is looked for among them as given.
@@ -79,6 +91,32 @@ public final class Main implements Runnable {
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * Whether picocli's suggestion is a real near miss of what was typed: a longer word it begins, or a
+     * word a typo or two away. picocli suggests the closest names however far they are.
+     */
+    static boolean nearMiss(String typed, String suggestion) {
+        String a = typed.replaceFirst("^-+", "");
+        String b = suggestion.replaceFirst("^-+", "");
+        if (a.length() >= 2 && b.startsWith(a)) {
+            return true;
+        }
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()] <= Math.max(1, a.length() / 3);
     }
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {

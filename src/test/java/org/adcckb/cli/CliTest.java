@@ -243,8 +243,28 @@ class CliTest {
 
         assertThat(r.err().lines().toList()).containsExactly(
                 "adcc: Unknown option: '--formt'",
-                "adcc: Possible solutions: --format",
+                "adcc: did you mean --format?",
                 "Try 'adcc explain --help' for more.");
+    }
+
+    @Test
+    void aSuggestionFarFromWhatWasTypedIsLeftOut() {
+        assertThat(badInput("generate-completon").err()).contains("adcc: did you mean generate-completion?");
+        assertThat(badInput("summarize", ATRA).err().lines().toList()).containsExactly(
+                "adcc: Unmatched arguments from index 0: 'summarize', '" + ATRA + "'",
+                "Try 'adcc --help' for more.");
+        assertThat(Main.nearMiss("--max", "--max-firings")).isTrue();
+        assertThat(Main.nearMiss("explan", "explain")).isTrue();
+        assertThat(Main.nearMiss("generate-completion", "whatif")).isFalse();
+    }
+
+    @Test
+    void generateCompletionPrintsAScriptNamingTheCommands() {
+        String script = Cli.ok("generate-completion").out();
+
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F")
+                .contains("explain", "batch", "whatif", "sweep", "whynot", "serve", "rules", "lint", "test", "validate")
+                .contains("--max-bytes", "--format");
     }
 
     @Test
