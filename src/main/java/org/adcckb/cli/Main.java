@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class, picocli.codegen.docgen.manpage.ManPageGenerator.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
 public final class Main implements Runnable {
@@ -60,6 +60,11 @@ public final class Main implements Runnable {
                 .footerHeading("%nExample:%n")
                 .footer("  adcc generate-completion",
                         "In bash or zsh, 'source <(adcc generate-completion)' completes adcc's commands and options.");
+        // picocli's man page command: AsciiDoc pages, one per command, which asciidoctor turns into man pages.
+        cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(false)
+                .footerHeading("%nExample:%n")
+                .footer("  adcc gen-manpage --outdir man",
+                        "Then 'asciidoctor -b manpage man/*.adoc' writes adcc.1, adcc-explain.1, ... for man(1).");
         return cl;
     }
 

@@ -2,17 +2,22 @@ package org.adcckb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** The example in each command's help runs and succeeds, so the help cannot show a stale one. */
 class HelpExampleTest {
+
+    @TempDir
+    Path temp;
 
     @AfterEach
     void forgetHook() {
@@ -33,9 +38,17 @@ class HelpExampleTest {
             args.add("--port=0"); // any free port, so the test does not depend on the default one
         }
 
+        if (command.equals("gen-manpage")) {
+            args.set(args.indexOf("--outdir") + 1, temp.toString()); // not into the working directory
+        }
+
         Cli.Run r = Cli.run(args.toArray(String[]::new));
 
         assertThat(r.exit()).as("exit code of %s; stderr:%n%s", args, r.err()).isZero();
+        if (command.equals("gen-manpage")) {
+            assertThat(temp.resolve("adcc.adoc")).content().contains("= adcc(1)");
+            assertThat(temp.resolve("adcc-explain.adoc")).content().contains("= adcc-explain(1)").contains("--max-bytes");
+        }
     }
 
     /** The words of the example's command line after "adcc", unquoted as a shell would. */
