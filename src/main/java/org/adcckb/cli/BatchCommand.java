@@ -20,13 +20,14 @@ import picocli.CommandLine.Parameters;
  * the chunk being written, so the output always ends with a whole line.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc batch --no-explain facts/lejeune-2021.jsonl",
         description = {"Evaluate scenarios given as JSON Lines (one scenario object per line) from FILE or standard input, "
                 + "and write one result per line to standard output, in input order: the object of explain --format jsonl, "
                 + "or {\"line\": N, \"error\": \"...\"} for a line that cannot be evaluated (bad input, a rule that "
                 + "throws, loops or runs past --max-millis).",
                 "Progress and a summary go to standard error. Exit code 2 when any line failed; "
                 + "130 or 143 when interrupted (SIGINT, SIGTERM), after the last whole line."})
-final class BatchCommand extends KnowledgeCommand {
+final class BatchCommand extends ScenarioCommand {
 
     /** How long an interrupted run may take to finish the chunk it is writing. */
     private static final long STOP_WAIT_MILLIS = 5_000;

@@ -19,12 +19,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc explain}: the outcome of each scenario with the reasons for it. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc explain facts/lejeune-2021/atra-low-target.json",
         description = "Evaluate scenarios and explain every conclusion: the rules, the facts they matched, the evidence.")
-final class ExplainCommand extends KnowledgeCommand {
+final class ExplainCommand extends ScenarioCommand {
 
     enum Format { text, json, jsonl, dot, mermaid, html }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json.")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories searched for *.json ('-': standard input).")
     List<Path> inputs;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text",

@@ -17,6 +17,16 @@ abstract class KnowledgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The input limits this command takes; the defaults for a command that reads no scenario. */
+    InputLimitOptions inputLimitOptions() {
+        return new InputLimitOptions();
+    }
+
+    /** The run limits this command takes; the defaults for a command that runs no rules. */
+    RunLimitOptions runLimitOptions() {
+        return new RunLimitOptions();
+    }
+
     /** Writes the answer and reports success. */
     int print(CharSequence answer) {
         spec.commandLine().getOut().print(answer);

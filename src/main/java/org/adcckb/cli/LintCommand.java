@@ -3,11 +3,13 @@ package org.adcckb.cli;
 import org.adcckb.input.InputException;
 import org.adcckb.lint.Linter;
 import org.adcckb.report.LintReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code adcc lint}: check a rules directory, every problem with its file and line. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc lint --samples 500",
         description = {"Check the knowledge base: compile errors, evidence metadata (@source, @evidence, @rationale), "
                 + "names the vocabulary does not declare, rules that change working memory, conclusions nothing reads, "
                 + "and outcome levels no rule reaches in random scenarios.",
@@ -22,6 +24,14 @@ final class LintCommand extends KnowledgeCommand {
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
             description = "Random scenarios evaluated to see which outcome levels the rules reach (0 to skip; default ${DEFAULT-VALUE}).")
     int samples;
+
+    @ArgGroup(validate = false, heading = "%nRun limits:%n", order = 2)
+    RunLimitOptions runLimits = new RunLimitOptions();
+
+    @Override
+    RunLimitOptions runLimitOptions() {
+        return runLimits != null ? runLimits : new RunLimitOptions();
+    }
 
     @Override
     public Integer call() {

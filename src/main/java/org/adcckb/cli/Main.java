@@ -1,6 +1,7 @@
 package org.adcckb.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.reasoning.RuleFailureException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class, picocli.codegen.docgen.manpage.ManPageGenerator.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
 public final class Main implements Runnable {
@@ -53,29 +54,74 @@ public final class Main implements Runnable {
         // closed pipe must end the command, not let it report success.
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
-        CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
-        cl.setParameterExceptionHandler((e, args) -> badValue(e, args, usage));
+        cl.setParameterExceptionHandler(Main::usageError);
+        // picocli's completion command is hidden by default; it is listed with the others, with an example.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+                .footerHeading("%nExample:%n")
+                .footer("  adcc generate-completion",
+                        "In bash or zsh, 'source <(adcc generate-completion)' completes adcc's commands and options.");
+        // picocli's man page command: AsciiDoc pages, one per command, which asciidoctor turns into man pages.
+        cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(false)
+                .footerHeading("%nExample:%n")
+                .footer("  adcc gen-manpage --outdir man",
+                        "Then 'asciidoctor -b manpage man/*.adoc' writes adcc.1, adcc-explain.1, ... for man(1).");
         return cl;
     }
 
     /**
-     * A value an option's converter refused is told in one line, as input the command itself refuses
-     * is; every other usage error (an unknown option, a missing one, a bad number) gets picocli's message
-     * and the usage text.
+     * A usage error (an unknown option, a missing one, a value picocli or an option's converter refuses)
+     * is told in its own words, with picocli's suggestion for a near-miss and one line pointing to the
+     * help; the help itself is not repeated.
      */
-    private static int badValue(CommandLine.ParameterException e, String[] args,
-                                CommandLine.IParameterExceptionHandler usage) throws Exception {
-        if (!(e.getCause() instanceof Converters.OptionValueException bad)) {
-            return usage.handleParseException(e, args);
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        Throwable told = e.getCause() instanceof Converters.OptionValueException bad ? bad : e;
+        err.println("adcc: " + String.valueOf(told.getMessage()).strip().replace("\n", "\nadcc: "));
+        if (told == e) {
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                String typed = u.getUnmatched().get(0).split("=", 2)[0];
+                List<String> near = u.getSuggestions().stream().filter(s -> nearMiss(typed, s)).toList();
+                if (!near.isEmpty()) {
+                    String last = near.get(near.size() - 1);
+                    err.println("adcc: did you mean " + (near.size() == 1 ? last
+                            : String.join(", ", near.subList(0, near.size() - 1)) + " or " + last) + "?");
+                }
+            }
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more.");
         }
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("adcc: " + bad.getMessage().replace("\n", "\nadcc: "));
         // The arguments did not parse, so --debug is looked for among them as given.
         if (java.util.Arrays.asList(args).contains("--debug")) {
-            bad.input().printStackTrace(err);
+            (told instanceof Converters.OptionValueException bad ? bad.input() : e).printStackTrace(err);
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * Whether picocli's suggestion is a real near miss of what was typed: a longer word it begins, or a
+     * word a typo or two away. picocli suggests the closest names however far they are.
+     */
+    static boolean nearMiss(String typed, String suggestion) {
+        String a = typed.replaceFirst("^-+", "");
+        String b = suggestion.replaceFirst("^-+", "");
+        if (a.length() >= 2 && b.startsWith(a)) {
+            return true;
+        }
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()] <= Math.max(1, a.length() / 3);
     }
 
     private static int handle(Exception e, CommandLine cl, ParseResult parsed) {

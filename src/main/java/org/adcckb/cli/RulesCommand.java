@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code adcc rules}: the loaded rules with their sources and evidence. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc rules --format json",
         description = "List the loaded rules with their file, sources, evidence grade and rationale.")
 final class RulesCommand extends KnowledgeCommand {
 

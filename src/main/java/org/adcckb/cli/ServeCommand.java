@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 
 /** {@code adcc serve}: the local web explorer, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc serve --facts facts/lejeune-2021",
         description = {"Serve the web explorer and its JSON API (docs/API.md) on this machine: pick or upload a scenario, "
                 + "toggle treatments, see the outcome, the what-if diff, why-not answers and the derivation graph.",
                 "Listens on 127.0.0.1 only, unless --host names another interface. The rules are reloaded when the "
                 + "files under --rules change; a rule error is shown on the page and the last good rules stay in use."})
-final class ServeCommand extends KnowledgeCommand {
+final class ServeCommand extends ScenarioCommand {
 
     @Option(names = "--port", defaultValue = "" + ServeConfig.DEFAULT_PORT, paramLabel = "N",
             description = "The TCP port; 0 for any free port (default: ${DEFAULT-VALUE}).")

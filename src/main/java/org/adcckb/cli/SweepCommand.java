@@ -19,14 +19,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc sweep}: every combination of the factors, ranked, with each factor's main effect. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc sweep facts/lejeune-2021/low-target-dara.json --vary atra,ifn_alpha",
         description = "Evaluate the full factorial of up to 12 factors and --max-combinations combinations (treatments present or absent, cell fields over values), "
                 + "in parallel, ranked by the outcomes in the vocabulary's order, each in its better direction (adcc rules lists them); "
                 + "with the main effect of each factor on the first outcome.")
-final class SweepCommand extends KnowledgeCommand {
+final class SweepCommand extends ScenarioCommand {
 
     enum Format { text, csv, json, markdown, html }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The base scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--vary", required = true, paramLabel = "FACTORS", converter = Converters.FactorsConverter.class,
@@ -51,7 +52,7 @@ final class SweepCommand extends KnowledgeCommand {
     public Integer call() {
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, Budget.DEFAULT_MAX_SOLUTIONS);
         AdccKb kb = knowledge.open();
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         List<Factor> factors = vary.stream().flatMap(v -> v.list().stream()).toList();
         Factor.check(factors, s, kb.knowledgeBase().vocabulary());
         Sweep.Result r = kb.sweep(s, factors, threads.count(), new StderrProgress(spec.commandLine().getErr()), budget);

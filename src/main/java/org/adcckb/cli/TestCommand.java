@@ -11,10 +11,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc test}: check the expectations written into scenario files against the current rules. */
 @Command(name = "test", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc test facts/lejeune-2021",
         description = "Check the 'expect' blocks of scenario files (default: facts/): one line per check, then 'N passed, N failed'.")
-final class TestCommand extends KnowledgeCommand {
+final class TestCommand extends ScenarioCommand {
 
-    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/).")
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Scenario files or directories (default: facts/; '-': standard input).")
     List<Path> inputs;
 
     @Override

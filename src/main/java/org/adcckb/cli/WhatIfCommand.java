@@ -18,14 +18,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc whatif}: what changes when treatments are added, removed or cells changed, and why. */
 @Command(name = "whatif", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc whatif facts/lejeune-2021/low-target-dara.json --add atra",
         description = {"Compare a scenario with an edited copy: each outcome and cell change with its direction, "
                 + "the conclusions gained, lost and changed, and the chain from the edit to each outcome.",
                 "Edits apply in the order: --remove, --add, --set."})
-final class WhatIfCommand extends KnowledgeCommand {
+final class WhatIfCommand extends ScenarioCommand {
 
     enum Format { text, json, html }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--add", converter = Converters.AddConverter.class, paramLabel = "AGENT[@CELL]", description = "Add a treatment: in the system, or pre-incubated on CELL.")
@@ -54,7 +55,7 @@ final class WhatIfCommand extends KnowledgeCommand {
         }
         Budget budget = BudgetOptions.ofMillis(budgetMillis);
         AdccKb kb = knowledge.open();
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         WhatIf w = kb.whatIf(s, edits, budget);
         String out = switch (format) {
             case text -> WhatIfReport.text(w);

@@ -15,13 +15,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code adcc whynot}: why a goal is not reached, and the smallest interventions that reach it. */
 @Command(name = "whynot", mixinStandardHelpOptions = true,
+        footerHeading = "%nExample:%n", footer = "  adcc whynot facts/lejeune-2021/low-target-dara.json --goal 'adcc>=moderate'",
         description = "Explain why a scenario misses a goal (what stands in the way, the unmet conditions of the rules "
                 + "that would get there) and search the smallest sets of added treatments that reach it.")
-final class WhyNotCommand extends KnowledgeCommand {
+final class WhyNotCommand extends ScenarioCommand {
 
     enum Format { text, json }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario ('-': standard input).")
     Path file;
 
     @Option(names = "--goal", required = true, paramLabel = "FIELD(=|>=|<=|>|<)LEVEL", converter = Converters.GoalConverter.class,
@@ -61,7 +62,7 @@ final class WhyNotCommand extends KnowledgeCommand {
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
         Goal g = goal.checked(kb.knowledgeBase().vocabulary());
-        Scenario s = kb.read(file);
+        Scenario s = read(kb, file);
         WhyNot w = kb.whyNot(s, g, max, agents, budget);
         String out = format == Format.json
                 ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"

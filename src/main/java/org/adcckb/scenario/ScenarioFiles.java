@@ -14,11 +14,20 @@ import org.adcckb.kb.Vocabulary;
 
 /**
  * The scenarios of a run, named by files and directories (those on a command line): directories are
- * searched for *.json, and the scenarios are ordered by id, so a run does not depend on file order.
+ * searched for *.json, {@code -} is standard input (named {@value #STDIN} in messages), and the scenarios
+ * are ordered by id, so a run does not depend on file order.
  */
 public final class ScenarioFiles {
 
+    /** The name standard input has in messages, as in those of {@code adcc batch}. */
+    public static final String STDIN = "stdin";
+
     private ScenarioFiles() {
+    }
+
+    /** Whether a command-line argument names standard input. */
+    public static boolean isStdin(Path arg) {
+        return arg.toString().equals("-");
     }
 
     /** The files named, directories replaced by the *.json files under them, in path order. */
@@ -49,11 +58,24 @@ public final class ScenarioFiles {
     public static List<Scenario> read(List<Path> args, Vocabulary vocabulary, org.adcckb.input.Limits limits) {
         ScenarioReader reader = new ScenarioReader(vocabulary, limits);
         Map<String, Scenario> byId = new TreeMap<>();
-        for (Path f : expand(args)) {
-            Scenario s = reader.read(f);
+        List<Path> files = args.stream().filter(a -> !isStdin(a)).toList();
+        long stdin = args.size() - files.size();
+        if (stdin > 1) {
+            throw new InputException("-", "", "standard input is named more than once; it holds one scenario");
+        }
+        List<Scenario> read = new ArrayList<>();
+        if (stdin == 1) {
+            read.add(reader.read(System.in, STDIN));
+        }
+        if (!files.isEmpty()) {
+            for (Path f : expand(files)) {
+                read.add(reader.read(f));
+            }
+        }
+        for (Scenario s : read) {
             Scenario before = byId.putIfAbsent(s.id(), s);
             if (before != null) {
-                throw new InputException(f.toString(), "$.id", "scenario id '" + s.id() + "' is also used by "
+                throw new InputException(s.origin(), "$.id", "scenario id '" + s.id() + "' is also used by "
                         + before.origin() + "; ids must be unique among the scenarios of a run");
             }
         }

@@ -67,6 +67,23 @@ public final class ScenarioReader {
         return read(bytes, file.toString());
     }
 
+    /**
+     * Reads a scenario from a stream (standard input), named {@code origin} in messages; refused, as a
+     * file is, when longer than the limit.
+     */
+    public Scenario read(java.io.InputStream in, String origin) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(limits.maxBytes() + 1);
+        } catch (IOException e) {
+            throw new InputException(origin, "", "cannot be read: " + e.getMessage());
+        }
+        if (bytes.length > limits.maxBytes()) {
+            throw new InputException(origin, "", "is more than the limit of " + limits.maxBytes() + " bytes (--max-bytes)");
+        }
+        return read(bytes, origin);
+    }
+
     public Scenario read(byte[] content, String origin) {
         Obj root = Obj.root(JsonInput.parse(content, origin, limits), origin).only(TOP);
 

@@ -234,7 +234,56 @@ class CliTest {
     void unknownOptionIsAUsageError() {
         Run r = badInput("explain", "--bogus", ATRA);
 
-        assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Usage: adcc explain");
+        assertThat(r.err()).contains("Unknown option: '--bogus'").contains("Try 'adcc explain --help' for more.").doesNotContain("Usage:");
+    }
+
+    @Test
+    void aUsageErrorIsItsMessageAndOneHintNotTheHelp() {
+        Run r = badInput("explain", "--formt", "json", ATRA);
+
+        assertThat(r.err().lines().toList()).containsExactly(
+                "adcc: Unknown option: '--formt'",
+                "adcc: did you mean --format?",
+                "Try 'adcc explain --help' for more.");
+    }
+
+    @Test
+    void aSuggestionFarFromWhatWasTypedIsLeftOut() {
+        assertThat(badInput("generate-completon").err()).contains("adcc: did you mean generate-completion?");
+        assertThat(badInput("summarize", ATRA).err().lines().toList()).containsExactly(
+                "adcc: Unmatched arguments from index 0: 'summarize', '" + ATRA + "'",
+                "Try 'adcc --help' for more.");
+        assertThat(Main.nearMiss("--max", "--max-firings")).isTrue();
+        assertThat(Main.nearMiss("explan", "explain")).isTrue();
+        assertThat(Main.nearMiss("generate-completion", "whatif")).isFalse();
+    }
+
+    @Test
+    void generateCompletionPrintsAScriptNamingTheCommands() {
+        String script = Cli.ok("generate-completion").out();
+
+        assertThat(script).startsWith("#!/usr/bin/env bash").contains("complete -F")
+                .contains("explain", "batch", "whatif", "sweep", "whynot", "serve", "rules", "lint", "test", "validate")
+                .contains("--max-bytes", "--format");
+    }
+
+    @Test
+    void aMissingCommandPointsToTheTopLevelHelp() {
+        Run r = badInput();
+
+        assertThat(r.err().lines().toList()).hasSize(2).last().isEqualTo("Try 'adcc --help' for more.");
+    }
+
+    @Test
+    void theLimitsHaveTheirOwnSectionsOnlyOnTheCommandsThatUseThem() {
+        String explain = Cli.ok("explain", "--help").out();
+        assertThat(explain.indexOf("--rules=DIR")).isLessThan(explain.indexOf("Input limits:"));
+        assertThat(explain.substring(explain.indexOf("Input limits:"))).contains("--max-bytes=N", "--max-treatments=N");
+        assertThat(explain.substring(explain.indexOf("Run limits:"))).contains("--max-firings=N", "--max-millis=MS");
+
+        String lint = Cli.ok("lint", "--help").out();
+        assertThat(lint).contains("Run limits:").doesNotContain("Input limits:").doesNotContain("--max-bytes");
+        assertThat(Cli.ok("rules", "--help").out()).doesNotContain("--max-").doesNotContain("limits:");
     }
 
     @Test

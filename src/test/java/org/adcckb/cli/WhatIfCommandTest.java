@@ -311,7 +311,7 @@ class WhatIfCommandTest {
     void theFileArgumentIsRequired() {
         Run r = badInput("whatif", "--add", "atra@mm");
 
-        assertThat(r.err()).contains("Missing required parameter: 'FILE'").contains("Usage: adcc whatif");
+        assertThat(r.err()).contains("Missing required parameter: 'FILE'").contains("Try 'adcc whatif --help' for more.").doesNotContain("Usage:");
     }
 
     @Test

@@ -214,7 +214,7 @@ class WhyNotCommandTest {
     void goalIsRequired() {
         Run r = badInput("whynot", LOW);
 
-        assertThat(r.err()).contains("Missing required option: '--goal=FIELD(=|>=|<=|>|<)LEVEL'").contains("Usage: adcc whynot");
+        assertThat(r.err()).contains("Missing required option: '--goal=FIELD(=|>=|<=|>|<)LEVEL'").contains("Try 'adcc whynot --help' for more.").doesNotContain("Usage:");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.adcckb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** The example in each command's help runs and succeeds, so the help cannot show a stale one. */
+class HelpExampleTest {
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void forgetHook() {
+        ServeCommand.onStarted = null;
+    }
+
+    static Stream<String> commands() {
+        return Main.commandLine().getSubcommands().keySet().stream().filter(name -> !name.equals("help"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void theExampleInTheHelpRuns(String command) {
+        List<String> args = example(command);
+        assertThat(args).as("the example of %s", command).first().isEqualTo(command);
+        if (command.equals("serve")) {
+            ServeCommand.onStarted = Runnable::run; // stops the server as soon as it is up
+            args.add("--port=0"); // any free port, so the test does not depend on the default one
+        }
+
+        if (command.equals("gen-manpage")) {
+            args.set(args.indexOf("--outdir") + 1, temp.toString()); // not into the working directory
+        }
+
+        Cli.Run r = Cli.run(args.toArray(String[]::new));
+
+        assertThat(r.exit()).as("exit code of %s; stderr:%n%s", args, r.err()).isZero();
+        if (command.equals("gen-manpage")) {
+            assertThat(temp.resolve("adcc.adoc")).content().contains("= adcc(1)");
+            assertThat(temp.resolve("adcc-explain.adoc")).content().contains("= adcc-explain(1)").contains("--max-bytes");
+        }
+    }
+
+    /** The words of the example's command line after "adcc", unquoted as a shell would. */
+    static List<String> example(String command) {
+        Map<String, CommandLine> subcommands = Main.commandLine().getSubcommands();
+        String help = subcommands.get(command).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        int at = help.indexOf("Example:\n");
+        assertThat(at).as("an Example section in the help of %s", command).isNotNegative();
+        String line = help.substring(at + "Example:\n".length()).lines().findFirst().orElseThrow().strip();
+        assertThat(line).startsWith("adcc ");
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : line.substring("adcc ".length()).toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}
