@@ -15,13 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.adcckb.cli.Main;
+import org.adcckb.kb.CompiledCache;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.lint.Linter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/AUTHORING.md's worked example, done as the guide says on a copy of the knowledge base: the
  * snippets it shows are the ones applied, its commands are the ones run, and the output it quotes is
- * the output they give.
+ * the output they give. Its templates load as written.
  */
 class AuthoringGuideTest {
 
@@ -110,5 +114,30 @@ class AuthoringGuideTest {
         }
         assertThat(found).isEqualTo(2);
         assertThat(runs.get(1).out()).containsPattern("\\d+ passed, 0 failed\\n$");
+    }
+
+    @Test
+    void theTemplatesLoadAsWritten(@TempDir Path tmp) throws IOException {
+        Map<String, String> ex = examples();
+        assertThat(ex).containsKeys("template-rule-file", "template-table-row");
+        Path rules = tmp.resolve("rules");
+        copyTree(TestKb.RULES, rules);
+        Files.writeString(rules.resolve("topic.drl"), ex.get("template-rule-file"));
+        Path table = rules.resolve("cd38-modulators.csv");
+        String t = Files.readString(table);
+        Files.writeString(table, (t.endsWith("\n") ? t : t + "\n") + ex.get("template-table-row"));
+
+        KnowledgeBase kb = KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
+        assertThat(kb.rule("State the finding the rule encodes as a sentence")).hasValueSatisfying(r -> {
+            assertThat(r.file()).isEqualTo("topic.drl");
+            assertThat(r.evidence()).isEqualTo("A");
+            assertThat(r.inferred()).isNotBlank();
+        });
+        assertThat(kb.rule("State the finding the row encodes as a sentence")).hasValueSatisfying(r -> {
+            assertThat(r.file()).isEqualTo("cd38-modulators.csv");
+            assertThat(r.inferred()).isNotBlank();
+        });
+        Linter.Report lint = Linter.lint(rules, 0);
+        assertThat(lint.errors()).as("%s", lint.findings()).isZero();
     }
 }

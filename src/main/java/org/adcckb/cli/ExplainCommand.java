@@ -36,6 +36,7 @@ final class ExplainCommand extends ScenarioCommand {
     @Override
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
+        noteLint(kb);
         List<Scenario> scenarios = ScenarioFiles.read(inputs, kb.vocabulary(), knowledge.limits());
         if (format != Format.text && format != Format.jsonl && scenarios.size() != 1) {
             throw new InputException("--format " + format, "", "takes exactly one scenario, " + scenarios.size()

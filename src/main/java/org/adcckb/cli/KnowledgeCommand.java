@@ -1,6 +1,9 @@
 package org.adcckb.cli;
 
 import java.util.concurrent.Callable;
+import org.adcckb.kb.CompiledCache;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.lint.LintNotice;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,6 +28,15 @@ abstract class KnowledgeCommand implements Callable<Integer> {
     /** The run limits this command takes; the defaults for a command that runs no rules. */
     RunLimitOptions runLimitOptions() {
         return new RunLimitOptions();
+    }
+
+    /**
+     * One line on stderr when the rules load but do not lint clean, with the command that says why; linted
+     * once per rule set ({@link LintNotice}).
+     */
+    void noteLint(KnowledgeBase kb) {
+        LintNotice.of(knowledge.rulesDir(), kb, CompiledCache.configured()).ifPresent(n -> spec.commandLine().getErr()
+                .println("adcc: " + n + (knowledge.rules == null ? "" : " --rules " + knowledge.rulesDir())));
     }
 
     /** Writes the answer and reports success. */

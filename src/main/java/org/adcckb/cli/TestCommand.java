@@ -21,6 +21,7 @@ final class TestCommand extends ScenarioCommand {
     @Override
     public Integer call() {
         KnowledgeBase kb = knowledge.load();
+        noteLint(kb);
         List<Path> where = inputs == null || inputs.isEmpty() ? List.of(KnowledgeOptions.Home.resolve("facts")) : inputs;
         List<Scenario> scenarios = ScenarioFiles.read(where, kb.vocabulary(), knowledge.limits());
         ExpectationChecker.Result result = ExpectationChecker.run(scenarios, knowledge.reasoner(kb));

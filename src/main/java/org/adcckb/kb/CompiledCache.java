@@ -112,7 +112,8 @@ public final class CompiledCache {
         return dir.resolve(key(fingerprint) + SUFFIX);
     }
 
-    static String key(String fingerprint) {
+    /** The name of the rules with this fingerprint under this build, Drools and Java: what else is kept about them is keyed by it. */
+    public static String key(String fingerprint) {
         return sha256((fingerprint + "\n" + environment()).getBytes(StandardCharsets.UTF_8));
     }
 

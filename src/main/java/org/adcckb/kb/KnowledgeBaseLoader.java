@@ -111,9 +111,11 @@ public final class KnowledgeBaseLoader {
             List<Problem> problems = new ArrayList<>();
             for (DrlCompiler.Error error : compiled.errors()) {
                 String file = error.file() == null ? shown : error.file();
-                problems.add(new Problem(file, sourceLine(lineMaps, file, Math.max(0, error.line())), compilerMessage(error.message())));
+                int line = Math.max(0, error.line());
+                problems.add(new Problem(file, sourceLine(lineMaps, file, line),
+                        CompileErrors.message(file, texts.get(file), line, error.message())));
             }
-            throw new KnowledgeBaseException(dedupe(problems));
+            throw new KnowledgeBaseException(dedupe(CompileErrors.withoutFollowOns(problems)));
         }
         return compiled.packages();
     }
@@ -287,53 +289,9 @@ public final class KnowledgeBaseLoader {
         return o == null || o.toString().isBlank() ? null : o.toString().trim();
     }
 
-    private static final Pattern NO_SUCH_FIELD =
-            Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
-
-    /** Drools wraps errors in parser jargon; say the common ones plainly and keep the rest on one line. */
+    /** A compiler message with no file or line to place it in, said plainly where it is recognised. */
     public static String compilerMessage(String raw) {
-        if (raw == null) {
-            return "rule compilation failed";
-        }
-        Matcher noField = NO_SUCH_FIELD.matcher(raw);
-        if (noField.find()) {
-            return unknownField(noField.group(1), noField.group(2));
-        }
-        String m = raw.strip();
-        String[] lines = m.split("\\R");
-        StringBuilder out = new StringBuilder();
-        for (String l : lines) {
-            String t = l.strip();
-            if (t.isEmpty() || t.startsWith("at ")) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append(" | ");
-            }
-            out.append(t);
-            if (out.length() > 400) {
-                break;
-            }
-        }
-        return out.toString();
-    }
-
-    private static String unknownField(String className, String field) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        try {
-            Class<?> type = Class.forName(className, false, KnowledgeBaseLoader.class.getClassLoader());
-            if (type.isRecord()) {
-                List<String> fields = new ArrayList<>();
-                for (var c : type.getRecordComponents()) {
-                    fields.add(c.getName());
-                }
-                return simple + " has no field '" + field + "'; its fields are " + String.join(", ", fields)
-                        + org.adcckb.input.Suggest.hint(field, fields);
-            }
-        } catch (ClassNotFoundException | LinkageError e) {
-            // fall through to the plain message
-        }
-        return simple + " has no field '" + field + "'";
+        return CompileErrors.message(null, null, 0, raw);
     }
 
     /** One error per place; the parser's "null Package" follows every syntax error and says nothing more. */

@@ -1,6 +1,7 @@
 package org.adcckb.lint;
 
 import org.adcckb.engine.DrlSyntax;
+import org.adcckb.kb.CompileErrors;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
@@ -145,8 +146,8 @@ public final class Linter {
             DrlSyntax.Parsed pkg = DrlSyntax.parse(e.getValue());
             if (!pkg.ok()) {
                 for (DrlSyntax.SyntaxError err : pkg.errors()) {
-                    error(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, err.line()), null, "syntax",
-                            KnowledgeBaseLoader.compilerMessage(err.message()));
+                    ruleError(file, KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, err.line()), "syntax",
+                            CompileErrors.message(file, e.getValue(), err.line(), err.message()));
                 }
                 parsed = false;
                 continue;
@@ -166,12 +167,7 @@ public final class Linter {
         }
         for (Problem p : metadata) {
             // The loader's message starts with the rule; lint reports the rule in its own field.
-            Matcher named = RULE_PREFIX.matcher(p.message());
-            if (named.find()) {
-                error(p.file(), p.line(), named.group(1), "evidence", p.message().substring(named.end()));
-            } else {
-                error(p.file(), p.line(), null, "evidence", p.message());
-            }
+            ruleError(p.file(), p.line(), "evidence", p.message());
         }
 
         // What only the compiler and the engine can say.
@@ -184,7 +180,7 @@ public final class Linter {
                     boolean known = findings.stream().anyMatch(f -> f.file().equals(p.file()) && f.line() == p.line()
                             && p.message().contains(f.message()));
                     if (!known && metadata.stream().noneMatch(m -> m.equals(p))) {
-                        error(p.file(), p.line(), null, "compile", p.message());
+                        ruleError(p.file(), p.line(), "compile", p.message());
                     }
                 }
             }
@@ -207,6 +203,16 @@ public final class Linter {
 
     private void error(String file, int line, String rule, String check, String message) {
         findings.add(new Finding("error", file, line, rule, check, message));
+    }
+
+    /** An error whose message may start with its rule ({@code rule "name": ...}): lint reports the rule in its own field. */
+    private void ruleError(String file, int line, String check, String message) {
+        Matcher named = RULE_PREFIX.matcher(message);
+        if (named.find()) {
+            error(file, line, named.group(1), check, message.substring(named.end()));
+        } else {
+            error(file, line, null, check, message);
+        }
     }
 
     private void warning(String file, int line, String rule, String check, String message) {

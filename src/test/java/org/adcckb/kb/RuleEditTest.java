@@ -87,8 +87,10 @@ class RuleEditTest {
                 .execute("explain", "--rules", rules.toString(), "--max-firings", "300", "facts/lejeune-2021/nk-dara.json");
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        // The rules caught in the loop are named with how often they fired.
-        assertThat(err.toString()).startsWith("adcc: scenario lejeune2021-nk-dara: the rules did not settle within 300 firings; most fired: ")
+        // The plain insert lints with a warning, said first in one line; the rules caught in the loop are
+        // named with how often they fired.
+        assertThat(err.toString()).startsWith("adcc: the rules do not lint clean (0 errors, 1 warning); to see why: adcc lint --rules "
+                + rules + System.lineSeparator() + "adcc: scenario lejeune2021-nk-dara: the rules did not settle within 300 firings; most fired: ")
                 .containsPattern("\"Keeps adding modulations\" \\(\\d+\\)")
                 .containsPattern("\"Surface CD38 is the baseline scaled by every modulation it received\" \\(\\d+\\)")
                 .doesNotContain("\tat ");

@@ -221,4 +221,33 @@ class LintTest {
                 .satisfies(f -> assertThat(f.message()).contains("rule \"Spins on every myeloma population\" (fratricide.drl:")
                         .contains("ArithmeticException: deliberate"));
     }
+
+    @Test
+    void explainAndTestSayOnceInALineThatTheRulesDoNotLintClean() throws IOException {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        try (Stream<Path> s = Files.list(TestKb.RULES)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        org.adcckb.kb.CompiledCache cached = org.adcckb.kb.CompiledCache.in(cache);
+        assertThat(LintNotice.of(rules, org.adcckb.kb.KnowledgeBaseLoader.load(rules, cached), cached)).isEmpty();
+        assertThat(cache.resolve(LintNotice.FILE)).exists();
+
+        Path table = rules.resolve("cd38-modulators.csv");
+        Files.writeString(table, Files.readString(table).replace(",atra,myeloma,3.0,", ",atr,myeloma,3.0,"));
+        var kb = org.adcckb.kb.KnowledgeBaseLoader.load(rules, cached);
+        assertThat(LintNotice.of(rules, kb, cached)).contains("the rules do not lint clean (1 error, 0 warnings); to see why: adcc lint");
+        assertThat(LintNotice.of(rules, kb, org.adcckb.kb.CompiledCache.OFF)).as("no cache, no lint").isEmpty();
+
+        for (String command : java.util.List.of("explain", "test")) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = org.adcckb.cli.Main.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                    .setErr(new java.io.PrintWriter(err)).execute(command, "--rules", rules.toString(), "facts/lejeune-2021/atra-low-target.json");
+            assertThat(code).as(command).isEqualTo(command.equals("explain") ? 0 : 2); // alone, the scenario's comparison lacks its other scenario
+            assertThat(err.toString()).as(command).startsWith("adcc: the rules do not lint clean (1 error, 0 warnings); to see why: adcc lint --rules "
+                    + rules + System.lineSeparator());
+        }
+    }
 }
