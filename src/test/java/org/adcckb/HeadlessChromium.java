@@ -24,6 +24,17 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /**
+     * Selenium warns on every driver start that it has no DevTools (CDP) binding for Debian's newer
+     * Chromium; the tests drive the browser through WebDriver only and never use CDP, so the warning is
+     * noise in the build's output. Held here, because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger CDP = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        CDP.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     public final ChromeDriver driver;
     public final Path dir;
     private final ChromeDriverService service;
