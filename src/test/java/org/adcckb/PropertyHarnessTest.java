@@ -38,21 +38,23 @@ class PropertyHarnessTest {
             var failure = Property.find("noFratricide", 300, seed, GENERATOR, PropertyHarnessTest::noFratricide).orElseThrow();
             Scenario s = failure.shrunk();
             // Wang 2018's fratricide and nothing else: daratumumab, CD16+ NK cells and CD38+ NK cells, in
-            // vitro, every level as low as it goes. Greedy shrinking stops at a local minimum: one CD38-low
-            // CD16-158F population, or a CD38-low victim next to a CD38-negative CD16-158F killer.
+            // vitro, every level as low as it goes while fratricide stays low. Greedy shrinking stops at a local
+            // minimum: CD38-low with CD16-158V, or CD38-medium with the weaker CD16-158F (whose cost takes
+            // CD38-low fratricide below low).
             assertThat(s.setting()).as("seed %d", seed).isEqualTo("in_vitro");
             assertThat(s.cells()).as("seed %d", seed).hasSizeBetween(1, 2)
                     .allSatisfy(c -> {
                         assertThat(c.type()).isEqualTo("nk");
-                        assertThat(c.cd38()).isIn("none", "low");
-                        assertThat(c.cd16()).isIn("none", "158F");
+                        assertThat(c.cd38()).isIn("none", "low", "medium");
                         assertThat(c.cd38Knockout()).isFalse();
                     })
-                    .anySatisfy(c -> assertThat(c.cd38()).isEqualTo("low"))
-                    .anySatisfy(c -> assertThat(c.cd16()).isEqualTo("158F"));
+                    .anySatisfy(c -> assertThat(c.cd38()).isIn("low", "medium"))
+                    .anySatisfy(c -> assertThat(c.cd16()).isIn("158F", "158V"));
             // One Fc antibody against CD38 (daratumumab, or another the vocabulary declares).
-            assertThat(s.treatments()).as("seed %d", seed).hasSize(1)
-                    .allSatisfy(t -> assertThat(TestKb.kb().vocabulary().agents().get(t.agent()).fc()).isTrue());
+            // One Fc antibody against CD38, and at most one agent beside it (an inducer whose effect on NK cells is
+            // unknown can keep a CD38-low population's fratricide at low).
+            assertThat(s.treatments()).as("seed %d", seed).hasSizeBetween(1, 2)
+                    .anySatisfy(t -> assertThat(TestKb.kb().vocabulary().agents().get(t.agent()).fc()).isTrue());
             assertThat(failure.violations()).containsExactly("fratricide low");
         }
     }
@@ -116,9 +118,10 @@ class PropertyHarnessTest {
 
     @Test
     void fratricideOfUncoatedNkCellsIsCaughtOnAKnockout(@TempDir Path tmp) throws IOException {
-        KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "fratricide.drl",
-                "$load : AntibodyBinding( rank > 0, $victim : cell, $ab : antibody )",
-                "$load : AntibodyBinding( $victim : cell, $ab : antibody )"));
+        // A knockout taken to be possibly CD38-positive: still no CD38, but coated within its range, so killed.
+        KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "cd38-expression.drl",
+                "    $cell : Cell( cd38Knockout )\nthen\n    insertLogical( Cd38Surface.absent( $cell ) );",
+                "    $cell : Cell( cd38Knockout )\nthen\n    insertLogical( Cd38Surface.possiblyInduced( $cell, new Cd38Scale( 1.5, 3.0, 0.75, 2.25, 3.75 ) ) );"));
         var f = falsify(kb, "aCd38KnockoutNeverCarriesCd38");
         // Caught as fratricide of the knockout, or as the depletion that follows from it.
         assertThat(f.violations()).anyMatch(v -> v.contains("victim of fratricide:") || v.contains("depleted"));
@@ -127,9 +130,9 @@ class PropertyHarnessTest {
 
     @Test
     void anInvertedBalanceIsCaught(@TempDir Path tmp) throws IOException {
-        // Fratricide competing only when effector CD38 is BELOW target CD38: the opposite of Lejeune's balance.
+        // Fratricide costing ADCC the less, the more there is: the opposite of Lejeune's balance.
         KnowledgeBase kb = KnowledgeBaseLoader.load(brokenRules(tmp, "adcc.drl",
-                "antibody == $ab, rank >= $tr )", "antibody == $ab, rank < $tr )"));
+                "Fratricide.strongest( $frats )", "Estimate.exactly( 6.0 ).minus( Fratricide.strongest( $frats ).positive() )"));
         var f = falsify(kb, "moreCd38OnEffectorsNeverRaisesAdcc");
         assertThat(f.violations()).anyMatch(v -> v.contains("raised ADCC") || v.contains("raised adcc:"));
     }

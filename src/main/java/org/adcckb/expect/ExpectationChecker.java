@@ -109,8 +109,17 @@ public final class ExpectationChecker {
         for (Map.Entry<String, String> e : cmp.outcome().entrySet()) {
             String va = a.outcome().asMap().get(e.getKey());
             String vb = b.outcome().asMap().get(e.getKey());
+            int ra = Levels.gradeRank(va);
+            int rb = Levels.gradeRank(vb);
+            Double sa = a.outcome().score(e.getKey());
+            Double sb = b.outcome().score(e.getKey());
+            // Within one grade the scores tell (a grade is a band of scores); below low there is nothing to tell.
+            boolean byScore = ra == rb && ra > 0 && sa != null && sb != null;
+            boolean holds = byScore ? direction(sa, sb, e.getValue()) : direction(ra, rb, e.getValue());
+            String got = byScore ? String.format(java.util.Locale.ROOT, "%s (score %.2f) vs %s (score %.2f)", va, sa, vb, sb)
+                    : va + " vs " + vb;
             checks.add(new Check(id, x.findings(), "outcome." + e.getKey() + " " + relation(e.getValue(), than, as),
-                    direction(Levels.gradeRank(va), Levels.gradeRank(vb), e.getValue()), va + " vs " + vb));
+                    holds, got));
         }
         for (Map.Entry<String, Map<String, String>> c : cmp.cells().entrySet()) {
             CellState ca = a.cells().get(c.getKey());
@@ -128,8 +137,12 @@ public final class ExpectationChecker {
                     String va = cellLevel(ca, e.getKey());
                     String vb = cellLevel(cb, e.getKey());
                     List<String> scale = scaleOf(e.getKey());
+                    boolean byScore = "cd38".equals(e.getKey()) && va.equals(vb) && ca.cd38Score() != null && cb.cd38Score() != null;
                     checks.add(new Check(id, x.findings(), what,
-                            direction(scale.indexOf(va), scale.indexOf(vb), e.getValue()), va + " vs " + vb));
+                            byScore ? direction(ca.cd38Score(), cb.cd38Score(), e.getValue())
+                                    : direction(scale.indexOf(va), scale.indexOf(vb), e.getValue()),
+                            byScore ? String.format(java.util.Locale.ROOT, "%s (score %.2f) vs %s (score %.2f)", va, ca.cd38Score(), vb, cb.cd38Score())
+                                    : va + " vs " + vb));
                 }
             }
         }

@@ -1,25 +1,36 @@
 package org.adcckb.facts;
 
-/** The net antibody-dependent cytotoxicity of an NK population against a myeloma population. */
-public record Adcc(String target, String effector, @Vocab(Vocab.AGENT) String antibody, @Vocab(Vocab.GRADE) String level) implements Fact, Graded {
+import java.util.List;
+
+/**
+ * The net antibody-dependent cytotoxicity of an NK population against a myeloma population.
+ *
+ * @param score   the ADCC on the log2 scale, with its range
+ * @param grading the grade the score reads, with its range
+ */
+public record Adcc(String target, String effector, @Vocab(Vocab.AGENT) String antibody, Estimate score, Grading grading)
+        implements Fact, Graded {
 
     /**
-     * The potential of an engagement moved by every modifier that applies to it, clamped to the grade
-     * scale: two reasons to lower ADCC lower it two steps, but never below none.
+     * The balance of an engagement (docs/MODEL.md, "The graded balance"): the potential moved by its modifiers,
+     * less a share ({@code weight}) of the effectors' fratricide, and never above what the surviving effectors
+     * can do ({@code capacity} less the fratricide). Fratricide enters once, through this balance.
+     *
+     * @param fratricide the fratricide among the effectors (nothing when there is none)
      */
-    public static Adcc of(AdccEngagement engagement, java.util.List<AdccModifier> modifiers) {
-        int rank = engagement.rank();
-        for (AdccModifier m : modifiers) {
+    public static Adcc balance(AdccEngagement engagement, List<AdccModifier> modifiers, Estimate fratricide,
+                               Estimate weight, Estimate capacity, GradeScale grades, int calibration) {
+        Estimate score = engagement.score();
+        for (AdccModifier m : modifiers.stream().sorted(java.util.Comparator.comparing(AdccModifier::reason)).toList()) {
             if (m.target().equals(engagement.target()) && m.effector().equals(engagement.effector())
                     && m.antibody().equals(engagement.antibody())) {
-                rank += m.steps();
+                score = score.plus(m.change());
             }
         }
-        return new Adcc(engagement.target(), engagement.effector(), engagement.antibody(), Levels.grade(rank));
-    }
-
-    public int rank() {
-        return Levels.gradeRank(level);
+        Estimate cost = fratricide.positive();
+        score = score.minus(weight.times(cost)).min(capacity.minus(cost));
+        return new Adcc(engagement.target(), engagement.effector(), engagement.antibody(), score,
+                grades.grading(score, calibration));
     }
 
     @Override
@@ -29,6 +40,6 @@ public record Adcc(String target, String effector, @Vocab(Vocab.AGENT) String an
 
     @Override
     public String describe() {
-        return "ADCC of " + effector + " against " + target + " with " + antibody + ": " + level;
+        return "ADCC of " + effector + " against " + target + " with " + antibody + ": " + grading;
     }
 }

@@ -1,8 +1,18 @@
 package org.adcckb.facts;
 
-/** One reason the ADCC of an effector against a target is raised or lowered, in steps of one grade. */
-public record AdccModifier(String target, String effector, @Vocab(Vocab.AGENT) String antibody, int steps, String reason)
+import java.util.Locale;
+
+/**
+ * One reason the ADCC of an effector against a target is raised or lowered, by {@code change} on the log2 scale
+ * of the outcome scores (1.5, a grade's width, is about one grade), with the range the knowledge allows.
+ */
+public record AdccModifier(String target, String effector, @Vocab(Vocab.AGENT) String antibody, Estimate change, String reason)
         implements Fact {
+
+    /** A change of about {@code at}, somewhere between {@code from} and {@code to}. */
+    public static AdccModifier of(AdccEngagement e, double at, double from, double to, String reason) {
+        return new AdccModifier(e.target(), e.effector(), e.antibody(), Estimate.of(at, from, to), reason);
+    }
 
     @Override
     public String key() {
@@ -11,8 +21,7 @@ public record AdccModifier(String target, String effector, @Vocab(Vocab.AGENT) S
 
     @Override
     public String describe() {
-        String by = Math.abs(steps) == 1 ? "one step" : Math.abs(steps) + " steps";
-        return "ADCC of " + effector + " against " + target + (steps < 0 ? " is lowered " : " is raised ")
-                + by + ": " + reason;
+        return "ADCC of " + effector + " against " + target + (change.at() < 0 ? " is lowered" : " is raised")
+                + String.format(Locale.ROOT, " by about %.1f on the log2 scale: ", Math.abs(change.at())) + reason;
     }
 }

@@ -8,9 +8,21 @@ package org.adcckb.facts;
  * @param kind  the outcome kind, as the vocabulary names it
  * @param cell  the population affected
  * @param cause what brings the effect about (an agent, a mechanism)
- * @param level the grade
+ * @param score the effect on the log2 scale, with its range
+ * @param grading the grade the score reads, with its range
  */
-public record Effect(String kind, String cell, String cause, @Vocab(Vocab.GRADE) String level) implements Fact, Graded {
+public record Effect(String kind, String cell, String cause, Estimate score, Grading grading) implements Fact, Graded {
+
+    /** An effect given as a grade, exactly: its score is the middle of the grade's band on the default scale. */
+    public Effect(String kind, String cell, String cause, String level) {
+        this(kind, cell, cause, NkDepletion.graded(cell, cause, level, GradeScale.DEFAULT, 0).score(),
+                new Grading(level, level, level));
+    }
+
+    /** An effect graded from a score, with the range the score and the model's calibration allow. */
+    public static Effect of(String kind, String cell, String cause, Estimate score, GradeScale grades, int calibration) {
+        return new Effect(kind, cell, cause, score, grades.grading(score, calibration));
+    }
 
     @Override
     public String key() {
@@ -19,6 +31,6 @@ public record Effect(String kind, String cell, String cause, @Vocab(Vocab.GRADE)
 
     @Override
     public String describe() {
-        return kind + " of " + cell + " by " + cause + ": " + level;
+        return kind + " of " + cell + " by " + cause + ": " + grading;
     }
 }

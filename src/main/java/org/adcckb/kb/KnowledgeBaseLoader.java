@@ -29,7 +29,7 @@ public final class KnowledgeBaseLoader {
 
     public static final List<String> REQUIRED_METADATA = List.of("source", "evidence", "rationale");
     /** Every metadata key a rule may carry: a misspelt one would otherwise be dropped without a word. */
-    public static final List<String> KNOWN_METADATA = List.of("source", "evidence", "rationale", "inferred");
+    public static final List<String> KNOWN_METADATA = List.of("source", "evidence", "rationale", "inferred", "unknown", "settledBy");
 
     private static final Pattern RULE_HEADER =
             Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
@@ -282,7 +282,7 @@ public final class KnowledgeBaseLoader {
                     + "' is not a grade; allowed: " + String.join(", ", Evidence.GRADES.keySet())));
         }
         return new RuleInfo(name, file, at.line(), List.copyOf(sources), evidence,
-                text(meta.get("inferred")), text(meta.get("rationale")));
+                text(meta.get("inferred")), text(meta.get("rationale")), text(meta.get("unknown")), text(meta.get("settledBy")));
     }
 
     private static String text(Object o) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.adcckb.facts.Agent;
 import org.adcckb.facts.Cd38Scale;
+import org.adcckb.facts.GradeScale;
 import org.adcckb.input.InputException;
 import org.adcckb.input.JsonInput;
 import org.adcckb.input.JsonInput.Obj;
@@ -20,7 +21,7 @@ import org.adcckb.input.JsonInput.Obj;
  * Scenario validation checks names against it, and lint checks the names rules use.
  */
 public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents, Cd38Scale cd38Scale,
-                         List<OutcomeKind> outcomes) {
+                         GradeScale gradeScale, List<OutcomeKind> outcomes) {
 
     public static final String FILE = "vocabulary.json";
     public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
@@ -118,7 +119,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
         try {
-            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "cd38Scale", "$comment"));
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "cd38Scale", "gradeScale", "$comment"));
             Cd38Scale scale = Cd38Scale.DEFAULT;
             if (root.has("cd38Scale")) {
                 Obj sc = root.get("cd38Scale").object().only(List.of("mediumFrom", "highFrom", "lowAt", "mediumAt", "highAt", "$comment"));
@@ -127,6 +128,15 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
                             sc.get("mediumAt").number(), sc.get("highAt").number());
                 } catch (IllegalArgumentException e) {
                     throw sc.error(e.getMessage());
+                }
+            }
+            GradeScale grades = GradeScale.DEFAULT;
+            if (root.has("gradeScale")) {
+                Obj gs = root.get("gradeScale").object().only(List.of("lowFrom", "moderateFrom", "highFrom", "$comment"));
+                try {
+                    grades = new GradeScale(gs.get("lowFrom").number(), gs.get("moderateFrom").number(), gs.get("highFrom").number());
+                } catch (IllegalArgumentException e) {
+                    throw gs.error(e.getMessage());
                 }
             }
             Obj typesObj = root.get("cellTypes").object();
@@ -177,7 +187,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             if (agents.isEmpty()) {
                 throw agentsObj.error("declares no agent");
             }
-            return new Vocabulary(cellTypes, agents, scale, outcomes(root.get("outcomes").object(), shownAs));
+            return new Vocabulary(cellTypes, agents, scale, grades, outcomes(root.get("outcomes").object(), shownAs));
         } catch (InputException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0,
                     (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));

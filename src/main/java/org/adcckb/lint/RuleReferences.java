@@ -28,6 +28,7 @@ final class RuleReferences {
 
     private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
+    private static final Pattern FACTORY = Pattern.compile("\\b([A-Z]\\w*)\\.([a-z]\\w*)\\s*\\(");
     private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
     private static final Pattern PLAIN_INSERT = Pattern.compile("\\binsert\\s*\\(");
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
@@ -94,6 +95,30 @@ final class RuleReferences {
                 if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
                     checkValue(file, line, r.name(), v.value(), a.substring(1, a.length() - 1),
                             "new " + m.group(1) + "(...) argument " + components[i].getName());
+                }
+            }
+        }
+        // Static factories of the fact types (NkDepletion.graded(..., "high", ...)): their @Vocab parameters.
+        Matcher f = FACTORY.matcher(consequence);
+        while (f.find()) {
+            Class<?> type = TYPES.get(f.group(1));
+            if (type == null) {
+                continue;
+            }
+            List<String> args = arguments(consequence, f.end());
+            for (java.lang.reflect.Method method : type.getMethods()) {
+                if (!method.getName().equals(f.group(2)) || !java.lang.reflect.Modifier.isStatic(method.getModifiers())
+                        || method.getParameterCount() != args.size()) {
+                    continue;
+                }
+                java.lang.reflect.Parameter[] params = method.getParameters();
+                for (int i = 0; i < args.size(); i++) {
+                    String a = args.get(i).strip();
+                    Vocab v = params[i].getAnnotation(Vocab.class);
+                    if (v != null && a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"")) {
+                        checkValue(file, line, r.name(), v.value(), a.substring(1, a.length() - 1),
+                                f.group(1) + "." + f.group(2) + "(...) argument " + params[i].getName());
+                    }
                 }
             }
         }

@@ -34,6 +34,7 @@ final class Descriptions {
         Map<Object, Node> nodes = new IdentityHashMap<>();
         List<Object> vocabularyFacts = new ArrayList<>(vocabulary.agents().values());
         vocabularyFacts.add(vocabulary.cd38Scale());
+        vocabularyFacts.add(vocabulary.gradeScale());
         for (Object o : vocabularyFacts) {
             Described d = describeNow(o);
             nodes.put(o, new Node(d.key(), d, true, List.of()));
@@ -103,6 +104,10 @@ final class Descriptions {
         }
     };
 
+    private static Double number(double d) {
+        return Double.isInfinite(d) ? null : Math.round(d * 1000.0) / 1000.0;
+    }
+
     /** The fact's fields in declaration order, for the JSON explanation. */
     private static Map<String, Object> data(Object o) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -111,7 +116,18 @@ final class Descriptions {
             for (int i = 0; i < a.names().length; i++) {
                 try {
                     Object v = a.getters()[i].invoke(r);
-                    if (v != null) {
+                    if (v instanceof org.adcckb.facts.Grading g) {
+                        // A grade with its range reads as three plain fields: level, levelFrom, levelTo.
+                        out.put("level", g.level());
+                        out.put("levelFrom", g.from());
+                        out.put("levelTo", g.to());
+                    } else if (v instanceof org.adcckb.facts.Estimate e) {
+                        // A score with its range: the point and its ends, rounded, null for nothing.
+                        String n = a.names()[i];
+                        out.put(n, number(e.at()));
+                        out.put(n + "From", number(e.from()));
+                        out.put(n + "To", number(e.to()));
+                    } else if (v != null) {
                         out.put(a.names()[i], v);
                     }
                 } catch (Throwable e) {

@@ -17,8 +17,9 @@ import org.adcckb.kb.RuleInfo;
  *
  * @param nodes          inputs first, then conclusions, each group sorted by key
  * @param outcomeSupport outcome field to the keys of the conclusions that set its level
+ * @param support        outcome field to how well the derivations that decide it are supported
  */
-public record Explanation(List<Node> nodes, Map<String, List<String>> outcomeSupport) {
+public record Explanation(List<Node> nodes, Map<String, List<String>> outcomeSupport, Map<String, Support> support) {
 
     public Optional<Node> node(String key) {
         return nodes.stream().filter(n -> n.key().equals(key)).findFirst();

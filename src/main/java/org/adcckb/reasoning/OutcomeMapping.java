@@ -12,6 +12,7 @@ import org.adcckb.facts.AntibodyBinding;
 import org.adcckb.facts.Cd38Surface;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Graded;
+import org.adcckb.facts.Grading;
 import org.adcckb.facts.Levels;
 import org.adcckb.facts.NkDepletion;
 import org.adcckb.kb.OutcomeKind;
@@ -48,25 +49,36 @@ final class OutcomeMapping {
     static Evaluation evaluation(Scenario scenario, List<Object> facts, Function<Object, String> keys,
                                  List<Node> nodes, Vocabulary vocabulary) {
         // Each declared outcome from its facts (the highest grade, or the lowest, as the vocabulary says),
-        // with the facts at that grade as its support.
+        // with the facts at that grade as its support. The range's ends and the score aggregate the same way:
+        // the highest (lowest) of the facts' lower ends is the outcome's lower end, and so on.
         List<OutcomeKind> kinds = vocabulary.outcomes();
         int n = kinds.size();
         int[] grade = new int[n];
+        int[] from = new int[n];
+        int[] to = new int[n];
+        double[] score = new double[n];
         Arrays.fill(grade, -1);
+        Arrays.fill(from, -1);
+        Arrays.fill(to, -1);
+        Arrays.fill(score, Double.NaN);
         List<List<Object>> atGrade = new ArrayList<>(n);
+        List<List<Object>> counted = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             atGrade.add(new ArrayList<>());
+            counted.add(new ArrayList<>());
         }
         for (Object o : facts) {
             if (!(o instanceof Graded g)) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                if (!kinds.get(i).counts(o)) {
+                OutcomeKind kind = kinds.get(i);
+                if (!kind.counts(o)) {
                     continue;
                 }
+                counted.get(i).add(o);
                 int rank = Levels.gradeRank(g.level());
-                int next = kinds.get(i).combine(grade[i], rank);
+                int next = kind.combine(grade[i], rank);
                 if (next != grade[i]) {
                     grade[i] = next;
                     atGrade.get(i).clear();
@@ -74,10 +86,16 @@ final class OutcomeMapping {
                 if (rank == grade[i]) {
                     atGrade.get(i).add(o);
                 }
+                from[i] = kind.combine(from[i], Levels.gradeRank(g.levelFrom()));
+                to[i] = kind.combine(to[i], Levels.gradeRank(g.levelTo()));
+                double s = g.score().at();
+                score[i] = Double.isNaN(score[i]) ? s : "max".equals(kind.aggregate()) ? Math.max(score[i], s) : Math.min(score[i], s);
             }
         }
         Map<String, List<String>> support = new TreeMap<>();
-        Map<String, String> grades = new LinkedHashMap<>();
+        Map<String, Grading> gradings = new LinkedHashMap<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, List<String>> decidingKeys = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             // An outcome of none may still be a conclusion (ADCC engaged but cancelled by fratricide): cite it.
             List<String> ids = new ArrayList<>(atGrade.get(i).size());
@@ -86,10 +104,26 @@ final class OutcomeMapping {
             }
             ids.sort(null);
             support.put(kinds.get(i).name(), List.copyOf(ids));
-            grades.put(kinds.get(i).name(), Levels.grade(Math.max(0, grade[i])));
+            gradings.put(kinds.get(i).name(), new Grading(Levels.grade(Math.max(0, grade[i])),
+                    Levels.grade(Math.max(0, from[i])), Levels.grade(Math.max(0, to[i]))));
+            scores.put(kinds.get(i).name(), Double.isNaN(score[i]) || Double.isInfinite(score[i]) ? null : score[i]);
+            // The deciding conclusions: those whose range reaches the outcome's range (for a maximum, whose upper
+            // end is at least the outcome's lower end); the others cannot set it.
+            List<String> deciding = new ArrayList<>();
+            for (Object o : counted.get(i)) {
+                Graded g = (Graded) o;
+                boolean reaches = "max".equals(kinds.get(i).aggregate())
+                        ? Levels.gradeRank(g.levelTo()) >= Math.max(0, from[i])
+                        : Levels.gradeRank(g.levelFrom()) <= Math.max(0, to[i]);
+                if (reaches) {
+                    deciding.add(keys.apply(o));
+                }
+            }
+            deciding.sort(null);
+            decidingKeys.put(kinds.get(i).name(), deciding);
         }
-        return new Evaluation(scenario, new Outcome(kinds, grades), cellStates(scenario, facts, vocabulary),
-                new Explanation(List.copyOf(nodes), support));
+        return new Evaluation(scenario, new Outcome(kinds, gradings, scores), cellStates(scenario, facts, vocabulary),
+                new Explanation(List.copyOf(nodes), support, nodes.isEmpty() ? Map.of() : Support.of(decidingKeys, nodes)));
     }
 
     private static Map<String, CellState> cellStates(Scenario scenario, List<Object> facts, Vocabulary vocabulary) {

@@ -135,6 +135,7 @@ public final class Reasoner {
         List<Object> facts = new ArrayList<>();
         facts.add(new Setting(scenario.setting()));
         facts.add(vocabulary.cd38Scale());
+        facts.add(vocabulary.gradeScale());
         facts.addAll(vocabulary.agents().values());
         facts.addAll(scenario.cells());
         Map<String, Exposure> exposures = new TreeMap<>();

@@ -87,6 +87,7 @@ public final class JsonReport {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        OutcomeJson.write(g, ev, withExplanation);
 
         g.writeFieldName(F_CELLS);
         g.writeStartObject();

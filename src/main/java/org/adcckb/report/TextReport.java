@@ -23,7 +23,7 @@ import org.adcckb.scenario.Treatment;
  */
 public final class TextReport {
 
-    private static final Set<String> BACKGROUND = Set.of("Agent", "Cd38Scale");
+    private static final Set<String> BACKGROUND = Set.of("Agent", "Cd38Scale", "GradeScale");
 
     private final Evaluation ev;
     private final Map<String, Node> nodes;
@@ -54,7 +54,13 @@ public final class TextReport {
         line("Outcome");
         Map<String, String> outcome = ev.outcome().asMap();
         for (org.adcckb.kb.OutcomeKind k : ev.outcome().kinds()) {
-            line(String.format(Locale.ROOT, "  %-14s %s", k.label(), outcome.get(k.name())));
+            line(String.format(Locale.ROOT, "  %-14s %s", k.label(), OutcomeWords.graded(ev, k.name())));
+        }
+        List<String> unknown = OutcomeWords.unknowns(ev);
+        if (!unknown.isEmpty()) {
+            line("");
+            line("Not known");
+            unknown.forEach(u -> line("  - " + u));
         }
         line("");
         line("Cells");

@@ -82,11 +82,15 @@ public final class WhatIfReport {
 
     public static String text(WhatIf w) {
         Map<String, String> names = new java.util.HashMap<>();
-        w.baseline().outcome().kinds().forEach(k -> names.put("outcome." + k.name(), k.label()));
+        w.baseline().outcome().kinds().forEach(k -> {
+            names.put("outcome." + k.name(), k.label());
+            names.put("outcomeRange." + k.name(), "  range");
+            names.put("outcomeScore." + k.name(), "  score");
+        });
         StringBuilder out = new StringBuilder();
         out.append("What if: ").append(String.join(", ", w.edits().stream().map(Edit::describe).toList()))
                 .append("   (scenario ").append(w.baseline().scenario().id()).append(")\n\n");
-        out.append(String.format(Locale.ROOT, "%-32s %-10s %-10s %s%n", "", "baseline", "variant", ""));
+        out.append(String.format(Locale.ROOT, "%-32s %-18s %-18s %s%n", "", "baseline", "variant", ""));
         out.append("Outcome\n");
         for (Change c : w.outcome()) {
             row(out, names.getOrDefault(c.path(), c.path()), c);
@@ -152,6 +156,6 @@ public final class WhatIfReport {
     }
 
     private static void row(StringBuilder out, String label, Change c) {
-        out.append(String.format(Locale.ROOT, "  %-30s %-10s %-10s %s%n", label, c.from(), c.to(), c.direction()));
+        out.append(String.format(Locale.ROOT, "  %-30s %-18s %-18s %s%n", label, c.from(), c.to(), c.direction()));
     }
 }

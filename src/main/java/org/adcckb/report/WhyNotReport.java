@@ -116,6 +116,19 @@ public final class WhyNotReport {
             s.added().forEach(t -> added.add(t.toString()));
             ObjectNode outcome = n.putObject("outcome");
             s.outcome().asMap().forEach(outcome::put);
+            ObjectNode range = n.putObject("outcomeRange");
+            ObjectNode score = n.putObject("outcomeScore");
+            for (org.adcckb.kb.OutcomeKind k : s.outcome().kinds()) {
+                ObjectNode r = range.putObject(k.name());
+                r.put("from", s.outcome().grading(k.name()).from());
+                r.put("to", s.outcome().grading(k.name()).to());
+                Double v = s.outcome().score(k.name());
+                if (v == null) {
+                    score.putNull(k.name());
+                } else {
+                    score.put(k.name(), Math.round(v * 1000.0) / 1000.0);
+                }
+            }
             ArrayNode chains = n.putArray("chains");
             s.chains().forEach(c -> chains.add(c.text()));
         }
@@ -125,8 +138,8 @@ public final class WhyNotReport {
         return root;
     }
 
-    /** "ADCC high, fratricide moderate, NK depletion moderate": each outcome by its label. */
+    /** "ADCC high, fratricide moderate (low to high), NK depletion none": each outcome by its label, with its range. */
     static String grades(org.adcckb.reasoning.Outcome o) {
-        return String.join(", ", o.kinds().stream().map(k -> k.label() + " " + o.get(k.name())).toList());
+        return String.join(", ", o.kinds().stream().map(k -> k.label() + " " + o.grading(k.name())).toList());
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.adcckb.reasoning.Derivation;
 import org.adcckb.reasoning.Node;
+import org.adcckb.facts.Grading;
 import org.adcckb.facts.Levels;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.RuleShapes;
@@ -70,6 +71,7 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
         return cut < 12 ? after + " (was: " + before + ")" : after + " (was: " + before.substring(cut) + ")";
     }
 
+    /** Whether an outcome's grade, range or score changed. */
     public boolean anyOutcomeChanged() {
         return outcome.stream().anyMatch(Change::changed);
     }
@@ -113,9 +115,23 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
         private List<Change> outcomeChanges() {
             List<Change> out = new ArrayList<>();
             for (Map.Entry<String, String> e : base.outcome().asMap().entrySet()) {
-                String to = var.outcome().asMap().get(e.getKey());
-                out.add(new Change("outcome." + e.getKey(), e.getValue(), to,
-                        Change.direction(Levels.gradeRank(e.getValue()), Levels.gradeRank(to))));
+                String kind = e.getKey();
+                String to = var.outcome().asMap().get(kind);
+                Double sb = base.outcome().score(kind);
+                Double sv = var.outcome().score(kind);
+                int rb = Levels.gradeRank(e.getValue());
+                int rv = Levels.gradeRank(to);
+                // Within one grade the scores tell which way it moved; below low there is nothing to tell.
+                String direction = rb == rv && rb > 0 && sb != null && sv != null ? Change.direction(sb, sv) : Change.direction(rb, rv);
+                out.add(new Change("outcome." + kind, e.getValue(), to, direction));
+                Grading gb = base.outcome().grading(kind);
+                Grading gv = var.outcome().grading(kind);
+                out.add(new Change("outcomeRange." + kind, gb.from() + " to " + gb.to(), gv.from() + " to " + gv.to(),
+                        Change.rangeDirection(Levels.gradeRank(gb.from()), Levels.gradeRank(gb.to()),
+                                Levels.gradeRank(gv.from()), Levels.gradeRank(gv.to()))));
+                out.add(new Change("outcomeScore." + kind, score(sb), score(sv),
+                        sb == null && sv == null ? "unchanged" : sb == null ? "increased" : sv == null ? "decreased"
+                                : Change.direction(sb, sv)));
             }
             return out;
         }
@@ -143,6 +159,10 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
                 }
             }
             return out;
+        }
+
+        private static String score(Double s) {
+            return s == null ? "none" : String.format(java.util.Locale.ROOT, "%.2f", s);
         }
 
         private static String fold(double f) {

@@ -74,7 +74,7 @@ class CliTest {
         assertThat(r.out())
                 .startsWith("Scenario lejeune2021-atra-low-target\n")
                 .contains("\nOutcome\n")
-                .containsPattern("\n  ADCC +(none|low|moderate|high)\n")
+                .containsPattern("\n  ADCC +(none|low|moderate|high)( \\([^)]*\\))?\n")
                 .contains("Why ADCC is ")
                 .contains("by rule \"")
                 .containsPattern("doi:10\\.\\d{4,9}/\\S+")
@@ -330,7 +330,7 @@ class CliTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(drl));
         int header = lines.indexOf("rule \"CD16-158F effectors mediate less ADCC than 158V\"");
         assertThat(header).isNotNegative();
-        assertThat(lines.get(header + 2)).isEqualTo("    @evidence(\"A\")");
+        assertThat(lines.get(header + 2)).isEqualTo("    @evidence(\"B\")");
         lines.set(header + 2, "    @evidence(\"Z\")");
         Files.write(drl, lines);
 

@@ -115,7 +115,7 @@ class NewOutcomeKindTest {
     @Test
     void explainShowsItAsText() {
         String out = Cli.ok(withRules("explain", scenario.toString())).out();
-        assertThat(out).contains("  phagocytosis by macrophages high\n")
+        assertThat(out).contains("  phagocytosis by macrophages high (")
                 .contains("Why phagocytosis by macrophages is high")
                 .contains("Macrophages engulf myeloma cells coated with an Fc-bearing antibody");
     }
@@ -156,7 +156,7 @@ class NewOutcomeKindTest {
     void whyNotReachesIt() {
         String out = Cli.ok(withRules("whynot", "--goal", "phagocytosis=high", "--max", "1", bare.toString())).out();
         assertThat(out).contains("Why not phagocytosis=high in phagocytosis-without-dara? Now: phagocytosis none.")
-                .containsPattern("\n  1\\. daratumumab@mm  ->  ADCC high, fratricide none, NK depletion none, phagocytosis by macrophages high\n")
+                .containsPattern("\n  1\\. daratumumab@mm  ->  ADCC high( \\([a-z]+ to [a-z]+\\))?, fratricide none, NK depletion none, phagocytosis by macrophages high\n")
                 .contains("-> phagocytosis of mm by daratumumab: high");
     }
 

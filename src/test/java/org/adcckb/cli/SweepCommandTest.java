@@ -162,12 +162,12 @@ class SweepCommandTest {
 
         assertThat(r.out().lines()).containsExactly(
                 "rank,nk.cd38,adcc,fratricide,nkDepletion,mm.cd38After",
-                "1,low,none,low,low,low",
+                "1,low,low,low,low,low",
                 "2,high,none,high,high,low");
 
         Run text = ok("sweep", LOW, "--vary", "nk.cd38=high|low", "--vary", "atra@mm");
         assertThat(text.out()).startsWith("Sweep of lejeune2021-low-target-dara: 4 combinations of 2 factors")
-                .containsPattern("\n  nk\\.cd38 low vs high +raises 1, lowers 0, leaves 1\n")
+                .containsPattern("\n  nk\\.cd38 low vs high +raises 2, lowers 0, leaves 0\n")
                 .containsPattern("\n  atra@mm +raises 2, lowers 0, leaves 0\n");
     }
 

@@ -71,13 +71,13 @@ class WhatIfCommandTest {
                         + "       added: nk was pre-incubated with cd38_nanobody and washed\n"
                         + "    -> cd38_nanobody masks the daratumumab epitope of CD38 on nk\n")
                 .contains("\n  NK depletion high -> none:\n")
-                .contains("    -> no longer: NK cells of nk are depleted by fratricide: high\n")
-                .contains("    -> ADCC of nk against mm with daratumumab: moderate (was: none)\n");
+                .contains("    -> no longer: NK cells of nk are depleted by fratricide: high (moderate to high)\n")
+                .contains("    -> ADCC of nk against mm with daratumumab: moderate (low to high) (was: none (none to low))\n");
         // The conclusions gained, lost and changed, each with the rule and its source.
         assertThat(r.out())
                 .contains("\n  + atra raises CD38 on mm about 3-fold\n"
                         + "      by rule \"ATRA raises CD38 on myeloma cells about 3-fold\" (doi:10.3390/cancers13123072), because of: exposure:atra@mm\n")
-                .contains("\n  - NK cells of nk kill each other through daratumumab (fratricide): high\n")
+                .contains("\n  - NK cells of nk kill each other through daratumumab (fratricide): high (moderate to high)\n")
                 .contains("  doi:10.3390/cancers13123072  https://doi.org/10.3390/cancers13123072\n");
     }
 
@@ -122,10 +122,14 @@ class WhatIfCommandTest {
 
         // Outcome: all three, agreeing with the two evaluations.
         JsonNode outcome = changes.path("outcome");
-        assertThat(outcome.size()).isEqualTo(3);
+        assertThat(outcome.size()).as("grade, range and score of each of the three outcomes").isEqualTo(9);
         List<String> paths = new ArrayList<>();
         for (JsonNode c : outcome) {
             assertThat(names(c)).containsExactly("path", "from", "to", "direction");
+            if (!c.path("path").asText().startsWith("outcome.")) {
+                assertThat(c.path("path").asText()).matches("outcome(Range|Score)\\.(adcc|fratricide|nkDepletion)");
+                continue;
+            }
             String field = c.path("path").asText().substring("outcome.".length());
             assertThat(c.path("from").asText()).isEqualTo(baseline.path("outcome").path(field).asText());
             assertThat(c.path("to").asText()).isEqualTo(variant.path("outcome").path(field).asText());

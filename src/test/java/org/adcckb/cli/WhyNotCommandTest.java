@@ -58,7 +58,7 @@ class WhyNotCommandTest {
         assertThat(lines).anyMatch(l -> l.startsWith("Smallest sets of added treatments that reach adcc>=moderate (")
                 && l.endsWith(" sets of up to 3 evaluated)"));
         assertThat(lines).anyMatch(l -> l.matches(" {2}\\d+\\. atra@mm \\+ cd38_nanobody@nk {2}-> {2}"
-                + "ADCC moderate, fratricide none, NK depletion none"));
+                + "ADCC moderate \\(low to high\\), fratricide none, NK depletion none"));
         // No solution needs three treatments: two suffice, and only minimal sets are listed.
         assertThat(lines).filteredOn(l -> l.matches(" {2}\\d+\\. .*")).isNotEmpty()
                 .allMatch(l -> l.split(" \\+ ").length == 2);
@@ -95,7 +95,7 @@ class WhyNotCommandTest {
             List<String> chains = texts(s.path("chains"));
             assertThat(chains).as("chains of %s", added).isNotEmpty()
                     .allMatch(c -> c.startsWith("added: ")
-                            && c.matches(".* -> ADCC of nk against mm with daratumumab: (moderate|high) \\(was: none\\)"));
+                            && c.matches(".* -> ADCC of nk against mm with daratumumab: (moderate|high) \\([a-z]+ to [a-z]+\\) \\(was: none \\(none to low\\)\\)"));
         }
         assertThat(sets).contains(Set.of("atra@mm", "cd38_nanobody@nk"), Set.of("ifn_alpha@mm", "cd38_nanobody@nk"));
         for (Set<String> a : sets) {
@@ -178,7 +178,7 @@ class WhyNotCommandTest {
         Run r = ok("whynot", LOW, "--goal", "fratricide<=low", "--max", "1");
 
         assertThat(r.out()).startsWith("Why not fratricide<=low in lejeune2021-low-target-dara? Now: fratricide high.\n")
-                .contains("\n  1. cd38_nanobody@nk  ->  ADCC low, fratricide none, NK depletion none\n");
+                .contains("\n  1. cd38_nanobody@nk  ->  ADCC low (none to moderate), fratricide none, NK depletion none\n");
     }
 
     // ---------------------------------------------------------------- bad input

@@ -31,7 +31,7 @@ class CompileErrorsTest {
             when
                 %s
             then
-                insertLogical( new AdccModifier( $t, $e, $ab, -1, "a reason" ) );
+                insertLogical( new AdccModifier( $t, $e, $ab, Estimate.of( -1.0, -1.5, -0.5 ), "a reason" ) );
             %s""";
     private static final String ENGAGEMENT = "AdccEngagement( $t : target, $e : effector, $ab : antibody )";
 

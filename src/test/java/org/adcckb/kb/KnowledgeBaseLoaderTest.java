@@ -413,10 +413,10 @@ class KnowledgeBaseLoaderTest {
         Path adcc = tmp.resolve("adcc.drl");
         String text = Files.readString(adcc);
         Files.writeString(adcc, text.replace("package adcckb.adcc;",
-                "package adcckb.adcc;\n/*\nrule \"Net ADCC is the potential moved by its modifiers\"\n*/"));
+                "package adcckb.adcc;\n/*\nrule \"Net ADCC balances the targets' load against fratricide among the effectors\"\n*/"));
         KnowledgeBase kb = KnowledgeBaseLoader.load(tmp);
-        RuleInfo net = kb.rule("Net ADCC is the potential moved by its modifiers").orElseThrow();
-        assertThat(Files.readAllLines(adcc).get(net.line() - 1)).isEqualTo("rule \"Net ADCC is the potential moved by its modifiers\"");
+        RuleInfo net = kb.rule("Net ADCC balances the targets' load against fratricide among the effectors").orElseThrow();
+        assertThat(Files.readAllLines(adcc).get(net.line() - 1)).isEqualTo("rule \"Net ADCC balances the targets' load against fratricide among the effectors\"");
     }
 
     @Test

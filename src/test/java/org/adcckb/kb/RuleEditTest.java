@@ -92,7 +92,7 @@ class RuleEditTest {
         assertThat(err.toString()).startsWith("adcc: the rules do not lint clean (0 errors, 1 warning); to see why: adcc lint --rules "
                 + rules + System.lineSeparator() + "adcc: scenario lejeune2021-nk-dara: the rules did not settle within 300 firings; most fired: ")
                 .containsPattern("\"Keeps adding modulations\" \\(\\d+\\)")
-                .containsPattern("\"Surface CD38 is the baseline scaled by every modulation it received\" \\(\\d+\\)")
+                .containsPattern("\"Surface CD38 is the baseline scaled by the modulation it received\" \\(\\d+\\)")
                 .doesNotContain("\tat ");
     }
 }

@@ -45,7 +45,7 @@ class VocabularyTest {
         assertThat(min.combine(min.combine(-1, 1), 3)).isEqualTo(1);
         assertThat(max.counts(new org.adcckb.facts.Effect("x", "mm", "dara", "low"))).isTrue();
         assertThat(max.counts(new org.adcckb.facts.Effect("y", "mm", "dara", "low"))).as("another kind's effect").isFalse();
-        assertThat(max.counts(new org.adcckb.facts.Adcc("mm", "nk", "dara", "low"))).as("another fact type").isFalse();
+        assertThat(max.counts(new org.adcckb.facts.Adcc("mm", "nk", "dara", org.adcckb.facts.Estimate.exactly(1), new org.adcckb.facts.Grading("low", "low", "low")))).as("another fact type").isFalse();
     }
 
     @Test

@@ -76,11 +76,11 @@ class LintTest {
     @Test
     void aLevelOrAnAgentOutsideTheVocabularyInAConclusionIsCaught() throws IOException {
         copy();
-        edit("fratricide.drl", "Levels.grade( $load.rank() )", "\"hgih\"");
-        edit("adcc.drl", "new AdccModifier( $target, $effector, $ab, -1, \"CD16-158F", "new AdccModifier( $target, $effector, \"daratumab\", -1, \"CD16-158F");
+        edit("fratricide.drl", "\"isatuximab activation and exhaustion\", \"high\"", "\"isatuximab activation and exhaustion\", \"hgih\"");
+        edit("adcc.drl", "new AdccModifier( $target, $effector, $ab, Estimate.of( -1.0", "new AdccModifier( $target, $effector, \"daratumab\", Estimate.of( -1.0");
         Linter.Report r = Linter.lint(tmp, 0);
         assertThat(r.findings()).extracting(Linter.Finding::message)
-                .anySatisfy(m -> assertThat(m).contains("'hgih' in new NkDepletion(...) argument level is not a known grade").endsWith("(did you mean 'high'?)"))
+                .anySatisfy(m -> assertThat(m).contains("'hgih' in NkDepletion.graded(...) argument level is not a known grade").endsWith("(did you mean 'high'?)"))
                 .anySatisfy(m -> assertThat(m).contains("'daratumab' in new AdccModifier(...) argument antibody is not a known agent")
                         .endsWith("(did you mean 'daratumumab'?)"));
     }
@@ -104,14 +104,13 @@ class LintTest {
     @Test
     void aRuleThatModifiesWhatItMatchesIsAnErrorAndAPlainInsertAWarning() throws IOException {
         copy();
-        edit("fratricide.drl", "insertLogical( new NkDepletion( $victim, \"fratricide\", $level ) );",
-                "insert( new NkDepletion( $victim, \"fratricide\", $level ) );");
-        edit("adcc.drl", "insertLogical( Adcc.of( $engagement, $mods ) );", "delete( $engagement ); insertLogical( Adcc.of( $engagement, $mods ) );");
+        edit("fratricide.drl", "insertLogical( NkDepletion.of( $victim, \"fratricide\"", "insert( NkDepletion.of( $victim, \"fratricide\"");
+        edit("adcc.drl", "insertLogical( Adcc.balance(", "delete( $engagement ); insertLogical( Adcc.balance(");
         Linter.Report r = Linter.lint(tmp, 0);
         assertThat(r.findings()).anySatisfy(f -> {
             assertThat(f.error()).isTrue();
             assertThat(f.check()).isEqualTo("changes-facts");
-            assertThat(f.rule()).isEqualTo("Net ADCC is the potential moved by its modifiers");
+            assertThat(f.rule()).isEqualTo("Net ADCC balances the targets' load against fratricide among the effectors");
             assertThat(f.message()).startsWith("delete(...) changes working memory");
         }).anySatisfy(f -> {
             assertThat(f.error()).isFalse();
@@ -136,7 +135,7 @@ class LintTest {
     @Test
     void aSyntaxErrorStillLetsTheOtherFilesBeChecked() throws IOException {
         copy();
-        edit("adcc.drl", "then\n    insertLogical( new AdccEngagement", "thn\n    insertLogical( new AdccEngagement");
+        edit("adcc.drl", "then\n    insertLogical( AdccEngagement.of", "thn\n    insertLogical( AdccEngagement.of");
         edit("cd38-modulators.csv", ",atra,myeloma,3.0,", ",atr,myeloma,3.0,");
         Linter.Report r = Linter.lint(tmp, 0);
         assertThat(r.findings()).extracting(Linter.Finding::check).contains("syntax", "vocabulary");
@@ -145,25 +144,25 @@ class LintTest {
     @Test
     void conclusionsNothingReadsAndConditionsNothingConcludesAreWarnings() throws IOException {
         copy();
-        // Without the surface rule, CD38 modulations are concluded and never read.
-        String expression = Files.readString(tmp.resolve("cd38-expression.drl"));
-        int start = expression.indexOf("rule \"Surface CD38 is the baseline scaled");
-        int end = expression.indexOf("end\n", start) + 4;
-        Files.writeString(tmp.resolve("cd38-expression.drl"), expression.substring(0, start) + expression.substring(end));
+        // Without the net ADCC rule, ADCC modifiers are concluded and never read.
+        String adcc = Files.readString(tmp.resolve("adcc.drl"));
+        int start = adcc.indexOf("rule \"Net ADCC");
+        int end = adcc.indexOf("end\n", start) + 4;
+        Files.writeString(tmp.resolve("adcc.drl"), adcc.substring(0, start) + adcc.substring(end));
         Linter.Report r = Linter.lint(tmp, 0);
         assertThat(r.errors()).isZero();
         assertThat(r.findings()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo("unused");
-            assertThat(f.message()).isEqualTo("Cd38Modulation is concluded but no rule matches it and no answer reports it");
-            assertThat(f.file()).endsWith("cd38-modulators.csv");
+            assertThat(f.message()).isEqualTo("AdccModifier is concluded but no rule matches it and no answer reports it");
+            assertThat(f.file()).endsWith("adcc.drl");
         });
     }
 
     @Test
     void anOutcomeLevelNoRuleReachesIsAWarning() throws IOException {
         copy();
-        edit("adcc.drl", "Levels.grade( $load.rank() )", "Levels.grade( Math.min( 2, $load.rank() ) )");
-        edit("adcc.drl", "$ab, 1, \"IMiD-activated", "$ab, 0, \"IMiD-activated");
+        edit("adcc.drl", "Estimate.of( 0.4, 0.3, 0.5 ), Estimate.of( 5.5, 5.0, 6.0 ), $grades, 1 )",
+                "Estimate.of( 0.4, 0.3, 0.5 ), Estimate.of( 2.9, 2.9, 2.9 ), $grades, 0 )");
         Linter.Report r = Linter.lint(tmp, 300);
         assertThat(r.sampled()).isEqualTo(300);
         assertThat(r.findings()).filteredOn(f -> f.check().equals("unreached")).extracting(Linter.Finding::message)

@@ -49,13 +49,13 @@ class AdccRulesTest {
     @ParameterizedTest(name = "target {0} vs effector {1} -> ADCC {2}")
     @CsvSource({
         "high,   high,   moderate",
-        "high,   medium, high",
+        "high,   medium, moderate",
         "high,   low,    high",
         "medium, high,   low",
         "medium, medium, low",
         "medium, low,    moderate",
         "low,    high,   none",
-        "low,    low,    none",
+        "low,    low,    low",
     })
     void theCd38BalanceBetweenTargetAndEffectorDecides(String target, String effector, String expected) {
         var ev = evaluate(scenario("balance").myeloma("mm", target).nk("nk", effector, "158V").treat("daratumumab"));
@@ -63,13 +63,31 @@ class AdccRulesTest {
     }
 
     @Test
-    void theBalanceModifierNamesBothLevelsAndRestsOnFratricide() {
+    void theBalanceRestsOnTheEffectorsFratricideAndCountsItOnce() {
         var ev = evaluate(scenario("why").myeloma("mm", "high").nk92("nk").treat("daratumumab"));
-        var modifier = TestKb.nodes(ev, "AdccModifier");
-        assertThat(modifier).singleElement().satisfies(n -> {
-            assertThat(n.text()).contains("effector CD38 (high)", "target CD38 (high)");
-            assertThat(n.derivations().get(0).premises()).contains("fratricide:nk>nk:daratumumab");
-        });
+        assertThat(TestKb.nodes(ev, "AdccModifier")).as("fratricide is no modifier of its own").isEmpty();
+        assertThat(TestKb.nodes(ev, "Adcc")).singleElement().satisfies(n ->
+                assertThat(n.derivations()).singleElement().satisfies(d -> {
+                    assertThat(d.rule().name()).isEqualTo("Net ADCC balances the targets' load against fratricide among the effectors");
+                    assertThat(d.premises()).contains("engagement:nk>mm:daratumumab", "fratricide:nk>nk:daratumumab");
+                }));
+    }
+
+    @Test
+    void highFratricideLeavesAtMostModerateAdccWhateverRaisesTheTargets() {
+        var ev = evaluate(scenario("all").myeloma("mm", "high").nk92("nk").treat("daratumumab").treat("atra", "mm")
+                .treat("lenalidomide").treat("ifn_alpha", "mm"));
+        assertThat(ev.outcome().get("fratricide")).isEqualTo("high");
+        assertThat(ev.outcome().get("adcc")).isIn("none", "low", "moderate");
+    }
+
+    @Test
+    void scoresTellDifferencesWithinAGrade() {
+        var high = evaluate(scenario("h").myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab"));
+        var higher = evaluate(scenario("hh").myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab")
+                .treat("atra", "mm").treat("ifn_alpha", "mm"));
+        assertThat(high.outcome().get("adcc")).isEqualTo(higher.outcome().get("adcc")).isEqualTo("high");
+        assertThat(higher.outcome().score("adcc")).isGreaterThan(high.outcome().score("adcc"));
     }
 
     @Test
@@ -81,28 +99,26 @@ class AdccRulesTest {
     }
 
     @Test
-    void theCd16AlleleIsNotTakenToChangeAdccInPatients() {
+    void theCd16AlleleFollowsOneLogicInVitroAndInPatientsAndSaysWhatIsUnknown() {
         var f = evaluate(scenario("f").inVivo().myeloma("mm", "high").nk("nk", "low", "158F").treat("daratumumab"));
         var v = evaluate(scenario("v").inVivo().myeloma("mm", "high").nk("nk", "low", "158V").treat("daratumumab"));
-        assertThat(TestKb.nodes(f, "AdccModifier")).isEmpty();
-        assertThat(f.outcome().get("adcc")).isEqualTo(v.outcome().get("adcc"));
+        assertThat(TestKb.nodes(f, "AdccModifier")).extracting(n -> n.data().get("reason"))
+                .containsExactly("CD16-158F binds IgG1 less than 158V");
+        assertThat(f.outcome().score("adcc")).isLessThan(v.outcome().score("adcc"));
+        assertThat(f.explanation().support().get("adcc").unknowns()).extracting(Support.Unknown::question)
+                .contains("whether the CD16 genotype changes daratumumab's effect in patients: no association is established");
     }
 
     @Test
-    void inPatientsTheLossOfEffectorsLowersAdccButLeavesTheSurvivorsWorking() {
+    void inPatientsTheSurvivorsKeepKillingAndTheLossIsCountedOnce() {
         var ev = evaluate(scenario("vivo").inVivo().myeloma("mm", "high").nk("nk", "high", "none").nk("eff", "low", "158V")
                 .treat("daratumumab"));
         // eff (CD38-low) survives and still kills; the heavy loss is of nk, which has no CD16 and is no effector.
         assertThat(TestKb.nodes(ev, "AdccModifier")).isEmpty();
-        var heavy = evaluate(scenario("vivo-heavy").inVivo().myeloma("mm", "high").nk("nk", "medium", "158V").treat("daratumumab"));
-        assertThat(TestKb.nodes(heavy, "AdccModifier")).extracting(n -> n.data().get("reason"))
-                .contains("effector CD38 (medium) is not below target CD38 (medium), so fratricide competes with target killing");
         var vivoHigh = evaluate(scenario("vivo-high").inVivo().myeloma("mm", "high").nk("nk", "high", "158V").treat("daratumumab"));
-        assertThat(TestKb.nodes(vivoHigh, "AdccModifier")).extracting(n -> n.data().get("reason"))
-                .contains("most of these effectors are lost in vivo");
-        var vitroHigh = evaluate(scenario("vitro-high").myeloma("mm", "high").nk("nk", "high", "158V").treat("daratumumab"));
-        assertThat(TestKb.nodes(vitroHigh, "AdccModifier")).extracting(n -> n.data().get("reason"))
-                .doesNotContain("most of these effectors are lost in vivo");
+        assertThat(TestKb.nodes(vivoHigh, "AdccModifier")).as("no second penalty for the loss").isEmpty();
+        assertThat(vivoHigh.outcome().get("adcc")).isNotEqualTo("none");
+        assertThat(vivoHigh.explanation().support().get("adcc").weakestEvidence()).isEqualTo("C");
     }
 
     @Test

@@ -57,10 +57,15 @@ class Cd38ModulationRulesTest {
         // ATRA raises CD38 on whatever CD38+ cell it reaches, NK cells included (Naeimi Kararoudi 2020).
         assertThat(atra.cells().get("nk").cd38Fold()).isEqualTo(3.0);
         assertThat(atra.cells().get("nk").cd38()).isEqualTo("medium");
-        // For IFN-alpha on NK cells the literature gives no direction, so there is no rule and no change.
-        var ifn = evaluate(scenario("sys").myeloma("mm", "low").nk("nk", "low", "158V").treat("ifn_alpha"));
+        // Whether IFN-alpha raises CD38 on NK cells is not known: the row assumes the fold on myeloma cells, its range
+        // starts at no change, and the answer names the unknown.
+        var ifn = evaluate(scenario("sys").myeloma("mm", "low").nk("nk", "low", "158V").treat("ifn_alpha").treat("daratumumab"));
         assertThat(ifn.cells().get("mm").cd38Fold()).isEqualTo(2.0);
-        assertThat(ifn.cells().get("nk").cd38Fold()).isEqualTo(1.0);
+        assertThat(ifn.cells().get("nk").cd38Fold()).isEqualTo(2.0);
+        assertThat(TestKb.nodes(ifn, "Cd38Surface")).filteredOn(n -> "nk".equals(n.data().get("cell"))).singleElement()
+                .satisfies(n -> assertThat(n.data()).containsEntry("estimateFrom", 0.75).containsEntry("levelTo", "medium"));
+        assertThat(ifn.explanation().support().get("fratricide").unknowns()).extracting(Support.Unknown::question)
+                .contains("whether IFN-alpha raises CD38 on NK cells");
     }
 
     @Test

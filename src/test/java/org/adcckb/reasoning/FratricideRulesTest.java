@@ -12,20 +12,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** NK fratricide: an Fc antibody on NK CD38 plus CD16-positive killers, graded by the victims' CD38 and the killers' CD16. */
 class FratricideRulesTest {
 
-    @ParameterizedTest(name = "NK CD38 {0}, CD16 {1} -> fratricide {2}")
+    @ParameterizedTest(name = "NK CD38 {0}, CD16 {1} -> fratricide {2} ({3} to {4})")
     @CsvSource({
-        "high,   158V, high",
-        "medium, 158V, moderate",
-        "low,    158V, low",
-        "high,   158F, moderate",
-        "medium, 158F, low",
-        "low,    158F, low",
-        "high,   none, none",
-        "none,   158V, none",
+        "high,   158V, high,     moderate, high",
+        "medium, 158V, moderate, low,      high",
+        "low,    158V, low,      none,     moderate",
+        "high,   158F, moderate, low,      high",
+        "medium, 158F, low,      none,     moderate",
+        "low,    158F, none,     none,     low",
+        "high,   none, none,     none,     none",
+        "none,   158V, none,     none,     none",
     })
-    void gradedByEffectorCd38AndCd16(String cd38, String cd16, String expected) {
+    void gradedByEffectorCd38AndCd16(String cd38, String cd16, String expected, String from, String to) {
         var ev = evaluate(scenario("f").nk("nk", cd38, cd16).treat("daratumumab"));
         assertThat(ev.outcome().get("fratricide")).isEqualTo(expected);
+        assertThat(ev.outcome().grading("fratricide").from()).as("lowest grade the knowledge allows").isEqualTo(from);
+        assertThat(ev.outcome().grading("fratricide").to()).as("highest grade the knowledge allows").isEqualTo(to);
     }
 
     @Test

@@ -90,7 +90,7 @@ class ExplanationTest {
         Evaluation ev = evaluate(scenario("cancelled").myeloma("mm", "low").nk92("nk").treat("daratumumab"));
         assertThat(ev.outcome().get("adcc")).isEqualTo("none");
         assertThat(ev.explanation().outcomeSupport().get("adcc")).containsExactly("adcc:nk>mm:daratumumab");
-        assertThat(TextReport.render(ev)).contains("Why ADCC is none", "is lowered one step")
+        assertThat(TextReport.render(ev)).contains("Why ADCC is none", "kill each other through daratumumab (fratricide)")
                 .doesNotContain("no rule concluded any ADCC");
         Evaluation none = evaluate(scenario("absent").myeloma("mm", "low").nk92("nk"));
         assertThat(none.explanation().outcomeSupport().get("adcc")).isEmpty();

@@ -68,9 +68,9 @@ class WhatIfTest {
                 "fratricide:nk>nk:daratumumab");
         assertThat(fratricide.steps()).extracting(Chain.Step::kind).containsExactly("added", "gained", "changed", "lost");
         assertThat(fratricide.text()).startsWith("added: nk was pre-incubated with cd38_nanobody and washed -> ")
-                .contains("(was: binds nk at a high level)").endsWith("no longer: NK cells of nk kill each other through daratumumab (fratricide): high");
+                .contains("(was: binds nk at a high level)").endsWith("no longer: NK cells of nk kill each other through daratumumab (fratricide): high (moderate to high)");
         Chain adcc = w.chains().stream().filter(c -> c.outcome().equals("adcc")).findFirst().orElseThrow();
-        assertThat(adcc.text()).endsWith("ADCC of nk against mm with daratumumab: high (was: moderate)");
+        assertThat(adcc.text()).endsWith("ADCC of nk against mm with daratumumab: high (moderate to high) (was: moderate (low to high))");
     }
 
     @Test

@@ -45,10 +45,19 @@ final class EvaluationHtml {
     String outcome() {
         StringBuilder h = new StringBuilder("<table class=\"outcome\">\n");
         for (org.adcckb.kb.OutcomeKind k : ev.outcome().kinds()) {
+            String full = org.adcckb.report.OutcomeWords.graded(ev, k.name());
+            String level = ev.outcome().get(k.name());
             h.append("<tr><th>").append(esc(k.label())).append("</th><td>")
-                    .append(Page.grade(ev.outcome().get(k.name()))).append("</td></tr>\n");
+                    .append(Page.grade(level)).append(esc(full.substring(level.length()))).append("</td></tr>\n");
         }
-        return h.append("</table>\n").toString();
+        h.append("</table>\n");
+        java.util.List<String> unknown = org.adcckb.report.OutcomeWords.unknowns(ev);
+        if (!unknown.isEmpty()) {
+            h.append("<p>Not known:</p>\n<ul class=\"unknowns\">\n");
+            unknown.forEach(u -> h.append("<li>").append(esc(u)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        return h.toString();
     }
 
     String cells() {

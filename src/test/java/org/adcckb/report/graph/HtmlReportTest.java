@@ -56,7 +56,7 @@ class HtmlReportTest {
                 .contains("<td>mm</td><td>myeloma</td>").contains("low \u2192 medium (\u00d73.00)")
                 .contains("<a href=\"https://doi.org/10.3390/cancers13123072\">doi:10.3390/cancers13123072</a>")
                 .contains(ATRA_RULE).contains("Adding ATRA to myeloma cells raised their surface CD38 about 3-fold")
-                .contains("inferred: modifiers add as whole grade steps")
+                .contains("own arithmetic: the potential plus its modifiers")
                 .contains("fingerprint-1");
         List<String> svgs = svgs(html);
         assertThat(svgs).singleElement().isEqualTo(GraphSvg.render(ev).strip());
