@@ -137,7 +137,7 @@ public final class Validation {
         md.append("`").append(COMMAND).append(" --check` tells whether it is up to date, and the test suite checks"
                 + " that docs/VALIDATION.md is.\n\n");
         md.append("- Rules fingerprint: `").append(fingerprint)
-                .append("` (SHA-256 of the rule files and the vocabulary, as `rulesFingerprint` in the JSON output)\n");
+                .append("` (SHA-256 of the rule files, the vocabulary and the bibliography, as `rulesFingerprint` in the JSON output)\n");
         md.append("- ").append(rows.size()).append(rows.size() == 1 ? " row" : " rows").append(" from ")
                 .append(checks).append(checks == 1 ? " check" : " checks").append(" in ")
                 .append(scenarios).append(scenarios == 1 ? " scenario" : " scenarios")

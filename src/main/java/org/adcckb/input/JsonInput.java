@@ -93,6 +93,25 @@ public final class JsonInput {
         return first.replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
+    /**
+     * The line of the value at {@code path} ({@code $.agents.atra.source}, {@code $[3].DOI}) in a document that
+     * parses, or 0 when there is no such value: for messages that point an author at a line of a file that is
+     * data rather than code. Object keys holding '.', '[' or ']' are not addressed.
+     */
+    public static int lineOf(byte[] content, String path) {
+        String pointer = path.replaceFirst("^\\$", "").replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(content)) {
+            while (p.nextToken() != null) {
+                if (p.getParsingContext().pathAsPointer().toString().equals(pointer)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

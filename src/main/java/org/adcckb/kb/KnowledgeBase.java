@@ -17,6 +17,7 @@ public final class KnowledgeBase {
 
     private final KieBase kieBase;
     private final Vocabulary vocabulary;
+    private final Bibliography bibliography;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
     private final String directory;
@@ -29,9 +30,10 @@ public final class KnowledgeBase {
 
     private final boolean cached;
 
-    KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, List<RuleInfo> rules, String directory, String fingerprint,
-                  Map<String, String> texts, Map<String, int[]> lineMaps, boolean cached) {
+    KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, Bibliography bibliography, List<RuleInfo> rules, String directory,
+                  String fingerprint, Map<String, String> texts, Map<String, int[]> lineMaps, boolean cached) {
         this.cached = cached;
+        this.bibliography = bibliography;
         this.texts = Map.copyOf(texts);
         this.lineMaps = Map.copyOf(lineMaps);
         this.kieBase = kieBase;
@@ -73,6 +75,11 @@ public final class KnowledgeBase {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The works the rules cite, from {@code sources.csl.json}. */
+    public Bibliography bibliography() {
+        return bibliography;
     }
 
     /** The rules, ordered by file and line. */

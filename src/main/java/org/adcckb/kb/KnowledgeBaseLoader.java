@@ -68,6 +68,7 @@ public final class KnowledgeBaseLoader {
                     "missing: the rules directory must declare its cell types and agents in " + Vocabulary.FILE));
         }
         Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
+        Bibliography bibliography = Bibliography.of(dir);
         Sources sources = readSources(dir, drlFiles);
         if (!sources.problems().isEmpty()) {
             throw new KnowledgeBaseException(sources.problems());
@@ -88,7 +89,8 @@ public final class KnowledgeBaseLoader {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 RuleLocation at = locations.getOrDefault(rule.getName(), new RuleLocation(shown, 0));
-                rules.add(ruleInfo(rule.getName(), rule.getMetaData(), at, relative(dir, at.file()), problems));
+                rules.add(ruleInfo(rule.getName(), rule.getMetaData(), at, relative(dir, at.file()), problems)
+                        .withReferences(bibliography));
             }
         }
         if (!problems.isEmpty()) {
@@ -100,8 +102,8 @@ public final class KnowledgeBaseLoader {
         if (cached == null) {
             cache.write(fingerprint, packages);
         }
-        return new KnowledgeBase(kieBase, vocabulary, rules, shown, fingerprint, relativeTexts(dir, texts), relativeMaps,
-                cached != null);
+        return new KnowledgeBase(kieBase, vocabulary, bibliography, rules, shown, fingerprint, relativeTexts(dir, texts),
+                relativeMaps, cached != null);
     }
 
     /** Compiles the DRL texts with the DRL compiler, in one batch. */
@@ -300,7 +302,10 @@ public final class KnowledgeBaseLoader {
         return (useful.isEmpty() ? problems : useful).stream().distinct().sorted().toList();
     }
 
-    /** Hashes names relative to {@code dir}, so the same rules give the same fingerprint wherever they are. */
+    /**
+     * Hashes names relative to {@code dir}, so the same rules give the same fingerprint wherever they are; the
+     * bibliography counts when there is one, since the answers cite its entries.
+     */
     private static String fingerprint(Path dir, Map<String, String> texts, Path vocabFile) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -312,6 +317,13 @@ public final class KnowledgeBaseLoader {
                 sha.update((byte) 0);
             }
             sha.update(Files.readAllBytes(vocabFile));
+            Path bibliography = dir.resolve(Bibliography.FILE);
+            if (Files.isRegularFile(bibliography)) {
+                sha.update((byte) 0);
+                sha.update(Bibliography.FILE.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(bibliography));
+            }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,7 @@
 package org.adcckb.lint;
 
 import org.adcckb.engine.DrlSyntax;
+import org.adcckb.kb.Bibliography;
 import org.adcckb.kb.CompileErrors;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
@@ -127,6 +128,12 @@ public final class Linter {
                 e.problems().forEach(p -> error(p.file(), p.line(), null, "vocabulary", p.message()));
             }
         }
+        Bibliography bibliography = null;
+        try {
+            bibliography = Bibliography.of(dir);
+        } catch (KnowledgeBaseException e) {
+            e.problems().forEach(p -> error(p.file(), p.line(), null, "sources", p.message()));
+        }
         List<Path> files = KnowledgeBaseLoader.listRuleFiles(dir);
         if (files.isEmpty()) {
             error(shown, 0, null, "load", "holds no rule files (.drl, or .csv decision tables)");
@@ -141,6 +148,7 @@ public final class Linter {
         boolean parsed = true;
         int ruleCount = 0;
         RuleReferences references = new RuleReferences(vocabulary, findings::add);
+        Citations citations = bibliography == null ? null : new Citations(bibliography, findings::add);
         for (Map.Entry<String, String> e : sources.texts().entrySet()) {
             String file = e.getKey();
             DrlSyntax.Parsed pkg = DrlSyntax.parse(e.getValue());
@@ -160,7 +168,11 @@ public final class Linter {
                 if (before != null) {
                     error(file, line, r.name(), "duplicate", "duplicate rule name, already used at " + before.file() + ":" + before.line());
                 }
-                KnowledgeBaseLoader.ruleInfo(r.name(), metadataOf(r), at, file, metadata);
+                Map<String, Object> meta = metadataOf(r);
+                KnowledgeBaseLoader.ruleInfo(r.name(), meta, at, file, metadata);
+                if (citations != null) {
+                    citations.checkRule(file, line, r.name(), meta.get("source"));
+                }
                 references.checkConditions(file, sources, r);
                 references.checkConsequence(file, line, r);
             }
@@ -170,9 +182,13 @@ public final class Linter {
             ruleError(p.file(), p.line(), "evidence", p.message());
         }
 
+        if (citations != null && vocabulary != null) {
+            citations.checkVocabulary(vocabFile, KnowledgeBaseLoader.shown(dir, vocabFile));
+        }
+
         // What only the compiler and the engine can say.
         KnowledgeBase kb = null;
-        if (parsed && vocabulary != null && sources.problems().isEmpty()) {
+        if (parsed && vocabulary != null && bibliography != null && sources.problems().isEmpty()) {
             try {
                 kb = KnowledgeBaseLoader.load(dir);
             } catch (KnowledgeBaseException e) {

@@ -11,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.adcckb.kb.Evidence;
+import org.adcckb.kb.Reference;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.reasoning.Derivation;
 import org.adcckb.reasoning.Described;
@@ -50,6 +52,8 @@ final class ExplanationJson {
         final Map<RuleInfo, RulePieces> rules = new IdentityHashMap<>();
         /** Outcome ids: the same few hundred conclusions set the outcomes of a whole cohort. */
         final Map<String, SerializedString> ids = new HashMap<>();
+        /** Each cited work's entry of "references" (raw), by the identity of its bibliography entry. */
+        final Map<Reference, SerializableString> references = new IdentityHashMap<>();
     }
 
     private static final ThreadLocal<Tables> TABLES = ThreadLocal.withInitial(Tables::new);
@@ -61,6 +65,7 @@ final class ExplanationJson {
     private static final SerializedString F_OUTCOME = new SerializedString("outcome");
     private static final SerializedString F_FACTS = new SerializedString("facts");
     private static final SerializedString F_RULES = new SerializedString("rules");
+    private static final SerializedString F_REFERENCES = new SerializedString("references");
     private static final SerializedString CLOSE = new SerializedString("]}");
 
     private ExplanationJson() {
@@ -127,7 +132,38 @@ final class ExplanationJson {
             g.writeRawValue(r.object());
         }
         g.writeEndObject();
+        writeReferences(g, t, used);
         g.writeEndObject();
+    }
+
+    /**
+     * Every source the rules used cite, once, sorted: its bibliography entry's id and Vancouver reference, and
+     * its link; a source the bibliography lacks has null id and reference.
+     */
+    private static void writeReferences(JsonGenerator g, Tables t, List<RuleInfo> used) throws IOException {
+        Map<String, Reference> cited = new java.util.TreeMap<>();
+        for (RuleInfo rule : used) {
+            rule.sources().forEach(s -> cited.putIfAbsent(s, rule.reference(s).orElse(null)));
+        }
+        g.writeFieldName(F_REFERENCES);
+        g.writeStartObject();
+        for (Map.Entry<String, Reference> e : cited.entrySet()) {
+            g.writeFieldName(e.getKey());
+            Reference r = e.getValue();
+            g.writeRawValue(r == null ? unresolved(e.getKey())
+                    : cached(t.references, MAX_RULES, r, ref -> new SerializedString("{\"id\":" + quoted(ref.id())
+                    + ",\"reference\":" + quoted(Vancouver.format(ref)) + ",\"url\":" + quoted(link(ref)) + "}")));
+        }
+        g.writeEndObject();
+    }
+
+    /** Where a reader opens a work: the entry's URL, or its DOI or PubMed address. */
+    static String link(Reference r) {
+        return r.url() != null ? r.url() : Evidence.link(r.citation());
+    }
+
+    private static SerializedString unresolved(String source) {
+        return new SerializedString("{\"id\":null,\"reference\":null,\"url\":" + quoted(Evidence.link(source)) + "}");
     }
 
     private static boolean containsIdentical(List<RuleInfo> rules, RuleInfo rule) {

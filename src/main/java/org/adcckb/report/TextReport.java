@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.adcckb.kb.Evidence;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.reasoning.CellState;
@@ -28,7 +27,8 @@ public final class TextReport {
     private final Evaluation ev;
     private final Map<String, Node> nodes;
     private final Map<String, Integer> numbers = new HashMap<>();
-    private final Set<String> sources = new TreeSet<>();
+    /** Every source cited so far, to its bibliography entry (null when the bibliography has none). */
+    private final Map<String, org.adcckb.kb.Reference> sources = new java.util.TreeMap<>();
     private final Set<String> rulesShown = new java.util.HashSet<>();
     private final StringBuilder out = new StringBuilder();
 
@@ -100,9 +100,12 @@ public final class TextReport {
         if (!sources.isEmpty()) {
             line("");
             line("Sources");
-            for (String src : sources) {
+            sources.forEach((src, reference) -> {
                 line("  " + src + "  " + Evidence.link(src));
-            }
+                if (reference != null) {
+                    line("    " + Vancouver.format(reference));
+                }
+            });
         }
         return out.toString();
     }
@@ -129,7 +132,7 @@ public final class TextReport {
         line(pad + "- [" + number + "] " + n.text());
         for (Derivation d : n.derivations()) {
             RuleInfo r = d.rule();
-            sources.addAll(r.sources());
+            r.sources().forEach(src -> sources.putIfAbsent(src, r.reference(src).orElse(null)));
             if (!rulesShown.add(r.name())) {
                 line(pad + "    by rule \"" + r.name() + "\" (evidence above)");
             } else {

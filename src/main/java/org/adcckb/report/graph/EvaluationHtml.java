@@ -130,6 +130,11 @@ final class EvaluationHtml {
         return h.append("</table>\n").toString();
     }
 
+    /** The works the rules used cite, with their full references. */
+    String references() {
+        return Page.references(ev.explanation().rulesUsed());
+    }
+
     /** A conclusion as a link to its entry; an input as its sentence. */
     private String ref(String key) {
         Node n = nodes.get(key);

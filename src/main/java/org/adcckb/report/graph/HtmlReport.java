@@ -33,6 +33,7 @@ public final class HtmlReport {
                 .raw(Page.figure(GraphSvg.render(ev), "From the scenario's facts (top) through the rules to the outcome (bottom)."));
         p.line("<h2>Conclusions</h2>").raw(e.conclusions());
         p.line("<h2>Rules used</h2>").raw(e.rules());
+        p.line("<h2>References</h2>").raw(e.references());
         return p.finish(rulesFingerprint);
     }
 
@@ -87,6 +88,9 @@ public final class HtmlReport {
                 .line("</div>\n<div>").raw(v.header("h3")).raw(v.outcome()).raw(v.cells()).line("</div>\n</div>");
         p.line("<h2>Conclusions of the variant</h2>").raw(v.conclusions());
         p.line("<h2>Rules used by the variant</h2>").raw(v.rules());
+        java.util.Set<org.adcckb.kb.RuleInfo> cited = new java.util.LinkedHashSet<>(w.baseline().explanation().rulesUsed());
+        cited.addAll(w.variant().explanation().rulesUsed());
+        p.line("<h2>References</h2>").raw(Page.references(cited));
         return p.finish(rulesFingerprint);
     }
 

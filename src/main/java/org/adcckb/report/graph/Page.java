@@ -87,6 +87,30 @@ final class Page {
         return String.join("; ", sources.stream().map(Page::source).toList());
     }
 
+    /**
+     * The works {@code rules} cite, one item each, sorted by citation: the citation as a link, then the full
+     * reference from the bibliography (nothing more when the bibliography has no entry for it).
+     */
+    static String references(java.util.Collection<org.adcckb.kb.RuleInfo> rules) {
+        java.util.Map<String, org.adcckb.kb.Reference> cited = new java.util.TreeMap<>();
+        for (org.adcckb.kb.RuleInfo r : rules) {
+            r.sources().forEach(src -> cited.putIfAbsent(src, r.reference(src).orElse(null)));
+        }
+        if (cited.isEmpty()) {
+            return "<p>No rule cited a source.</p>\n";
+        }
+        StringBuilder h = new StringBuilder("<ul class=\"references\">\n");
+        cited.forEach((src, ref) -> {
+            h.append("<li data-source=\"").append(esc(src)).append("\">").append(source(src));
+            if (ref != null) {
+                h.append(" <span class=\"muted small\">[").append(esc(ref.id())).append("]</span><br>")
+                        .append(esc(org.adcckb.report.Vancouver.format(ref)));
+            }
+            h.append("</li>\n");
+        });
+        return h.append("</ul>\n").toString();
+    }
+
     static String grade(String level) {
         String cls = Levels.GRADES.contains(level) ? "g-" + level : "g-none";
         return "<span class=\"grade " + cls + "\">" + esc(level) + "</span>";
