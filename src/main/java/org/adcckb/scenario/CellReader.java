@@ -20,7 +20,10 @@ final class CellReader {
 
     static final List<String> FIELDS = List.of("id", "type", "cd38", "subsets", "cd16", "cd38Knockout", "line");
     static final List<String> SUBSET_FIELDS = List.of("cd38", "fraction");
-    /** At most this many subsets per population: one per CD38 level is four, and a few more say nothing a level would not. */
+    /**
+     * At most this many subsets per population, checked before they are read: each CD38 level may be given
+     * once, so a valid population has at most four, and a longer list is refused without reading it.
+     */
     static final int MAX_SUBSETS = 8;
     /** How far the fractions of a population's subsets may sum from 1. */
     static final double SUM_TOLERANCE = 0.001;
@@ -69,8 +72,8 @@ final class CellReader {
             throw v.error("a population given by subsets needs 1 to " + MAX_SUBSETS + " of them, got none");
         }
         if (items.size() > MAX_SUBSETS) {
-            throw v.error(items.size() + " subsets, more than " + MAX_SUBSETS + "; a population is given by 1 to "
-                    + MAX_SUBSETS + " subsets, one per CD38 level");
+            throw v.error(items.size() + " subsets, more than the limit of " + MAX_SUBSETS
+                    + "; give each CD38 level at most once, with the fraction of the cells that have it");
         }
         List<Cd38Subset> out = new ArrayList<>();
         Map<String, Value> byLevel = new LinkedHashMap<>();
