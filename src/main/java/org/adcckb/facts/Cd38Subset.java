@@ -53,7 +53,7 @@ public record Cd38Subset(String cell, @Vocab(Vocab.CD38_LEVEL) String cd38, doub
     }
 
     /** The fraction as a percentage for people: {@code 60%}, {@code 33.3%}. */
-    public String percent() {
+    private String percent() {
         double p = Math.round(fraction * 1000.0) / 10.0;
         return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
     }
