@@ -34,7 +34,7 @@ public record Setting(@Vocab(Vocab.SETTING) String name, @Vocab(Vocab.COURSE) St
 
     @Override
     public String describe() {
-        return inVivo() ? "the scenario is in vivo (course: " + course.replace('_', ' ') + ")" : "the scenario is in vitro";
+        return inVivo() ? "the scenario is in vivo, course: " + course.replace('_', ' ') : "the scenario is in vitro";
     }
 
     @Override

@@ -84,7 +84,7 @@ class CourseInputTest {
         assertThat(setting.inVivo()).isTrue();
         assertThat(setting.inVitro()).isFalse();
         assertThat(setting.key()).isEqualTo("setting:in_vivo");
-        assertThat(setting.describe()).isEqualTo("the scenario is in vivo (course: refractory)");
+        assertThat(setting.describe()).isEqualTo("the scenario is in vivo, course: refractory");
         assertThat(new Setting("in_vitro", null).describe()).isEqualTo("the scenario is in vitro");
     }
 
