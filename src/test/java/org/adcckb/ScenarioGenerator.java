@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.adcckb.facts.Agent;
+import org.adcckb.facts.Cd38Subset;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Levels;
 import org.adcckb.kb.Vocabulary;
@@ -17,8 +18,9 @@ import org.adcckb.scenario.Treatment;
 /**
  * Random valid scenarios built from the knowledge base's vocabulary, not from a list written here: every
  * cell type the vocabulary declares (none to three populations of each, usually one to three), every
- * CD38 level or a knockout, a CD16 variant for types that carry CD16, either setting, and every agent in
- * the whole system and/or pre-incubated on any populations.
+ * CD38 level or a knockout, a CD16 variant for types that carry CD16, either setting (in vivo, any course
+ * the vocabulary declares), every agent in the whole system and/or pre-incubated on any populations, and
+ * now and then a population made of two CD38 subsets.
  *
  * <p>The choices have a fixed layout, so that shrinking one does not change the meaning of the others:
  * every population slot is drawn (with a flag saying whether it is in the scenario), and so is every
@@ -78,7 +80,42 @@ final class ScenarioGenerator implements Property.Gen<Scenario> {
                 }
             }
         }
-        return new Scenario("generated", null, setting, cells, treatments, null, "generated");
+        // Drawn last, so that the choices above keep their meaning: a course, and CD38 subsets for some populations.
+        List<Vocabulary.Course> courses = new ArrayList<>(List.of(vocabulary.defaultCourse()));
+        vocabulary.courses().stream().filter(k -> !k.isDefault()).forEach(courses::add);
+        Vocabulary.Course course = c.pick(courses);
+        List<Cell> mixed = new ArrayList<>();
+        for (Cell slot : slots) {
+            Cell m = mixed(c, slot);
+            if (slot != null && cells.contains(slot)) {
+                mixed.add(m);
+            }
+        }
+        if (!mixed.isEmpty()) {
+            cells = mixed;
+        }
+        return new Scenario("generated", null, setting, "in_vivo".equals(setting) ? course : null, cells, treatments, null,
+                "generated");
+    }
+
+    /** Fractions a generated subset takes: tenths, so that the two of a population sum to 1. */
+    private static final List<Double> FRACTIONS = List.of(0.5, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9);
+
+    /**
+     * Sometimes a CD38-expressing population made of two subsets: its level and another, the level given
+     * becoming their mean. Always draws the same choices, used or not.
+     */
+    private Cell mixed(Choices c, Cell slot) {
+        boolean mix = c.chance(15);
+        String other = c.pick(Levels.CD38);
+        double fraction = c.pick(FRACTIONS);
+        if (slot == null || !mix || !slot.cd38Expressed() || other.equals(slot.cd38())) {
+            return slot;
+        }
+        List<Cd38Subset> subsets = List.of(new Cd38Subset(slot.id(), slot.cd38(), 1 - fraction),
+                new Cd38Subset(slot.id(), other, fraction));
+        return new Cell(slot.id(), slot.type(), Cd38Subset.meanLevel(subsets, vocabulary.cd38Scale()), slot.cd16(), false,
+                slot.line(), subsets);
     }
 
     private Cell cell(Choices c, String type) {

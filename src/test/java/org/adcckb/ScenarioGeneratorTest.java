@@ -48,6 +48,7 @@ class ScenarioGeneratorTest {
             assertThat(read.cells()).isEqualTo(s.cells());
             assertThat(read.treatments()).isEqualTo(s.treatments());
             assertThat(read.setting()).isEqualTo(s.setting());
+            assertThat(read.course()).isEqualTo(s.course());
             assertThat(read.cells()).allSatisfy(c -> assertThat(c.id()).matches(ScenarioReader.ID));
         }
     }
@@ -60,11 +61,17 @@ class ScenarioGeneratorTest {
             Evaluation ev = reasoner.evaluateWithoutExplanation(s);
             ev.outcome().asMap().forEach((field, grade) -> note(seen, field, grade));
             note(seen, "setting", s.setting());
+            if (s.course() != null) {
+                note(seen, "course", s.courseName());
+            }
             for (String type : VOCABULARY.cellTypeNames()) {
                 note(seen, "populations of " + type, String.valueOf(s.cells().stream().filter(c -> c.type().equals(type)).count()));
             }
             for (Cell c : s.cells()) {
                 note(seen, "cd38 of " + c.type(), c.cd38Knockout() ? "knockout" : c.cd38());
+                if (c.heterogeneous()) {
+                    note(seen, "mixed", c.type());
+                }
                 if (VOCABULARY.carriesCd16(c.type())) {
                     note(seen, "cd16", c.cd16());
                 }
@@ -81,6 +88,8 @@ class ScenarioGeneratorTest {
         assertThat(seen.get("fratricide")).containsAll(Levels.GRADES);
         assertThat(seen.get("nkDepletion")).containsAll(Levels.GRADES);
         assertThat(seen.get("setting")).containsAll(Scenario.SETTINGS);
+        assertThat(seen.get("course")).containsAll(VOCABULARY.courseNames());
+        assertThat(seen.get("mixed")).containsAll(VOCABULARY.cellTypeNames());
         assertThat(seen.get("cd16")).containsAll(Levels.CD16);
         assertThat(seen.get("treatments")).contains("0", "1", "2", "3", "4", "5", "6");
         for (String type : VOCABULARY.cellTypeNames()) {

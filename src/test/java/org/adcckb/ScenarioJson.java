@@ -34,6 +34,9 @@ final class ScenarioJson {
             root.put("title", s.title());
         }
         root.put("setting", s.setting());
+        if (s.course() != null) {
+            root.put("course", s.courseName());
+        }
         ArrayNode cs = root.putArray("cells");
         for (Cell c : cells) {
             ObjectNode n = cs.addObject();
@@ -42,7 +45,12 @@ final class ScenarioJson {
             if (c.line() != null) {
                 n.put("line", c.line());
             }
-            n.put("cd38", c.cd38());
+            if (c.heterogeneous()) {
+                ArrayNode subsets = n.putArray("subsets");
+                c.subsets().forEach(x -> subsets.addObject().put("cd38", x.cd38()).put("fraction", x.fraction()));
+            } else {
+                n.put("cd38", c.cd38());
+            }
             if (vocabulary.carriesCd16(c.type())) {
                 n.put("cd16", c.cd16());
             }

@@ -95,7 +95,7 @@ final class ScientificInvariants {
             for (String agent : vocabulary.agentNames()) {
                 Cell probe = new Cell("probe", cellType, "medium", "none", false, null);
                 Scenario s = new Scenario("raiser-probe", null, setting, List.of(probe),
-                        List.of(new Treatment(agent, "probe")), null, "raiser-probe");
+                        List.of(new Treatment(agent, "probe")), null, "raiser-probe", vocabulary);
                 if (quick(s).cells().get("probe").cd38Fold() > 1.0) {
                     out.add(agent);
                 }
@@ -303,7 +303,7 @@ final class ScientificInvariants {
             }
             String stronger = Levels.CD16.get(rank + 1);
             String edit = "setting " + e.id() + ".cd16 from " + e.cd16() + " to " + stronger;
-            Evaluation after = quick(withCell(s, new Cell(e.id(), e.type(), e.cd38(), stronger, e.cd38Knockout(), e.line())));
+            Evaluation after = quick(withCell(s, new Cell(e.id(), e.type(), e.cd38(), stronger, e.cd38Knockout(), e.line(), e.subsets())));
             if ("none".equals(before.outcome().get("fratricide")) && "none".equals(after.outcome().get("fratricide"))) {
                 adccNotLower(edit, before, after, out);
             }
@@ -370,7 +370,7 @@ final class ScientificInvariants {
     List<String> withoutAnFcAntibodyThereIsNoAdccNorFratricide(Scenario s) {
         List<Treatment> kept = s.treatments().stream()
                 .filter(t -> !isFcAntibody(vocabulary.agents().get(t.agent()))).toList();
-        Scenario without = new Scenario(s.id(), s.title(), s.setting(), s.cells(), kept, null, s.origin());
+        Scenario without = new Scenario(s.id(), s.title(), s.setting(), s.course(), s.cells(), kept, null, s.origin());
         List<String> out = new ArrayList<>();
         Evaluation ev = quick(without);
         String what = "without " + (s.treatments().size() - kept.size()) + " Fc-antibody treatment(s)";
@@ -390,8 +390,8 @@ final class ScientificInvariants {
      */
     List<String> withoutCd16OnEffectorsThereIsNoAdccNorFratricide(Scenario s) {
         List<Cell> cells = s.cells().stream().map(c -> vocabulary.carriesCd16(c.type())
-                ? new Cell(c.id(), c.type(), c.cd38(), "none", c.cd38Knockout(), c.line()) : c).toList();
-        Evaluation ev = quick(new Scenario(s.id(), s.title(), s.setting(), cells, s.treatments(), null, s.origin()));
+                ? new Cell(c.id(), c.type(), c.cd38(), "none", c.cd38Knockout(), c.line(), c.subsets()) : c).toList();
+        Evaluation ev = quick(new Scenario(s.id(), s.title(), s.setting(), s.course(), cells, s.treatments(), null, s.origin()));
         List<String> out = new ArrayList<>();
         expectNone("with CD16 none on every population", "ADCC", ev.outcome().get("adcc"), out);
         expectNone("with CD16 none on every population", "fratricide", ev.outcome().get("fratricide"), out);
@@ -511,12 +511,12 @@ final class ScientificInvariants {
     private static Scenario withTreatments(Scenario s, List<Treatment> added) {
         List<Treatment> ts = new ArrayList<>(s.treatments());
         added.stream().filter(t -> !ts.contains(t)).forEach(ts::add);
-        return new Scenario(s.id(), s.title(), s.setting(), s.cells(), ts, null, s.origin());
+        return new Scenario(s.id(), s.title(), s.setting(), s.course(), s.cells(), ts, null, s.origin());
     }
 
     private static Scenario withCell(Scenario s, Cell replacement) {
         List<Cell> cells = s.cells().stream().map(c -> c.id().equals(replacement.id()) ? replacement : c).toList();
-        return new Scenario(s.id(), s.title(), s.setting(), cells, s.treatments(), null, s.origin());
+        return new Scenario(s.id(), s.title(), s.setting(), s.course(), cells, s.treatments(), null, s.origin());
     }
 
     private static List<Node> facts(Evaluation ev, String type) {

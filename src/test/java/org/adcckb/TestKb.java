@@ -71,6 +71,7 @@ public final class TestKb {
     public static final class Builder {
         private final String id;
         private String setting = "in_vitro";
+        private String course;
         private final List<Cell> cells = new ArrayList<>();
         private final List<Treatment> treatments = new ArrayList<>();
 
@@ -108,13 +109,35 @@ public final class TestKb {
             return this;
         }
 
+        /** In vivo, on the vocabulary's default course unless {@link #course} says otherwise. */
         public Builder inVivo() {
             setting = "in_vivo";
             return this;
         }
 
+        /** In vivo on this course of the vocabulary ({@code refractory}, ...). */
+        public Builder course(String name) {
+            setting = "in_vivo";
+            course = name;
+            return this;
+        }
+
+        /** A population given by CD38 subsets: {@code "high", 0.6, "low", 0.4}. */
+        public Builder mixed(String cellId, String type, String cd16, Object... levelsAndFractions) {
+            List<org.adcckb.facts.Cd38Subset> subsets = new ArrayList<>();
+            for (int i = 0; i < levelsAndFractions.length; i += 2) {
+                subsets.add(new org.adcckb.facts.Cd38Subset(cellId, (String) levelsAndFractions[i],
+                        ((Number) levelsAndFractions[i + 1]).doubleValue()));
+            }
+            cells.add(new Cell(cellId, type, org.adcckb.facts.Cd38Subset.meanLevel(subsets, kb().vocabulary().cd38Scale()),
+                    cd16, false, null, subsets));
+            return this;
+        }
+
         public Scenario build() {
-            return new Scenario(id, null, setting, cells, treatments, null, "test:" + id);
+            var vocabulary = kb().vocabulary();
+            return new Scenario(id, null, setting, course == null ? "in_vivo".equals(setting) ? vocabulary.defaultCourse() : null
+                    : vocabulary.course(course).orElseThrow(), cells, treatments, null, "test:" + id);
         }
     }
 

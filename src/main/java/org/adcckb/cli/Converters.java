@@ -71,7 +71,7 @@ final class Converters {
         }
     }
 
-    /** {@code --set CELL.FIELD=VALUE} or {@code --set setting=VALUE}. */
+    /** {@code --set CELL.FIELD=VALUE}, {@code --set setting=VALUE} or {@code --set course=VALUE}. */
     static final class SetConverter implements ITypeConverter<Edit> {
         @Override
         public Edit convert(String text) {

@@ -31,7 +31,7 @@ final class SweepCommand extends ScenarioCommand {
     Path file;
 
     @Option(names = "--vary", required = true, paramLabel = "FACTORS", converter = Converters.FactorsConverter.class,
-            description = "AGENT[@CELL],... (each present or absent) or CELL.FIELD=v1|v2|... ; repeatable.")
+            description = "AGENT[@CELL],... (each present or absent), CELL.FIELD=v1|v2|..., setting=v1|v2 or course=v1|v2|... ; repeatable.")
     List<Converters.Factors> vary = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), csv, json, markdown or html (a self-contained page with a heatmap of factors against outcome).")

@@ -35,7 +35,7 @@ final class WhatIfCommand extends ScenarioCommand {
     @Option(names = "--remove", converter = Converters.RemoveConverter.class, paramLabel = "AGENT[@CELL]", description = "Remove a treatment of the scenario.")
     List<Edit> remove = new ArrayList<>();
 
-    @Option(names = "--set", converter = Converters.SetConverter.class, paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line) or setting=in_vivo|in_vitro.")
+    @Option(names = "--set", converter = Converters.SetConverter.class, paramLabel = "CELL.FIELD=VALUE", description = "Change a cell (cd38, cd16, cd38Knockout, line), setting=in_vivo|in_vitro or (in vivo) course=COURSE.")
     List<Edit> set = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default), json or html (a self-contained page with both derivation graphs).")

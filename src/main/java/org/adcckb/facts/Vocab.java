@@ -19,6 +19,7 @@ public @interface Vocab {
     String GRADE = "grade";
     String CD16 = "CD16 variant";
     String SETTING = "setting";
+    String COURSE = "course";
     String AGENT_ROLE = "agent role";
     String EPITOPE = "epitope";
     String TARGET = "target molecule";

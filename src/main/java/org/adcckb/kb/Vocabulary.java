@@ -15,13 +15,13 @@ import org.adcckb.input.JsonInput;
 import org.adcckb.input.JsonInput.Obj;
 
 /**
- * The cell types, agents and outcome kinds the knowledge base knows, read from {@code vocabulary.json} in the
+ * The cell types, agents, outcome kinds and courses of treatment the knowledge base knows, read from {@code vocabulary.json} in the
  * rules directory, so that adding an agent, a cell type or an outcome kind is an edit to the knowledge base, not
- * to Java. {@code outcomes} keeps the declared order: it is the order of every report.
+ * to Java. {@code outcomes} keeps the declared order: it is the order of every report; so does {@code courses}.
  * Scenario validation checks names against it, and lint checks the names rules use.
  */
 public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> agents, Cd38Scale cd38Scale,
-                         GradeScale gradeScale, List<OutcomeKind> outcomes) {
+                         GradeScale gradeScale, List<OutcomeKind> outcomes, List<Course> courses) {
 
     public static final String FILE = "vocabulary.json";
     public static final List<String> ROLES = List.of("antibody", "blocker", "modulator");
@@ -37,10 +37,34 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
     public record CellType(String name, String role, boolean cd16, String label) {
     }
 
+    /**
+     * A course of treatment an {@code in_vivo} scenario may be on ({@code "course"} in a scenario).
+     *
+     * @param label     how reports say it ("on continued treatment")
+     * @param isDefault whether an in vivo scenario without a course gets this one; exactly one course is
+     */
+    public record Course(String name, String label, boolean isDefault) {
+    }
+
     public Vocabulary {
         cellTypes = Collections.unmodifiableMap(new TreeMap<>(cellTypes));
         agents = Collections.unmodifiableMap(new TreeMap<>(agents));
         outcomes = List.copyOf(outcomes);
+        courses = List.copyOf(courses);
+    }
+
+    /** The courses' names, in declared order. */
+    public List<String> courseNames() {
+        return courses.stream().map(Course::name).toList();
+    }
+
+    public java.util.Optional<Course> course(String name) {
+        return courses.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** The course an in vivo scenario that gives none is on. */
+    public Course defaultCourse() {
+        return courses.stream().filter(Course::isDefault).findFirst().orElseThrow();
     }
 
     /** The outcome kinds' names, in declared order. */
@@ -110,6 +134,35 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
         return kinds;
     }
 
+    private static List<Course> courses(Obj obj, String shownAs) {
+        List<Course> courses = new java.util.ArrayList<>();
+        Course byDefault = null;
+        for (String name : obj.fieldNames()) {
+            if (name.equals("$comment")) {
+                continue;
+            }
+            if (!name.matches("[a-z0-9_]+")) {
+                throw new InputException(shownAs, obj.path() + "." + name,
+                        "course name '" + name + "' must be lower-case letters, digits and '_'");
+            }
+            Obj c = obj.get(name).object().only(List.of("label", "default", "$comment"));
+            boolean isDefault = c.has("default") && c.get("default").bool();
+            Course course = new Course(name, c.get("label").text(), isDefault);
+            if (isDefault && byDefault != null) {
+                throw c.get("default").error("'" + byDefault.name() + "' is already the default course; only one course may be");
+            }
+            byDefault = isDefault ? course : byDefault;
+            courses.add(course);
+        }
+        if (courses.isEmpty()) {
+            throw obj.error("declares no course");
+        }
+        if (byDefault == null) {
+            throw obj.error("declares no default course; mark the course an in_vivo scenario without \"course\" is on with \"default\": true");
+        }
+        return courses;
+    }
+
     /** Reads and checks {@code vocabulary.json}; problems are reported with the file and JSON path. */
     public static Vocabulary read(Path file, String shownAs) {
         byte[] bytes;
@@ -119,7 +172,7 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
         try {
-            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "cd38Scale", "gradeScale", "$comment"));
+            Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "courses", "cd38Scale", "gradeScale", "$comment"));
             Cd38Scale scale = Cd38Scale.DEFAULT;
             if (root.has("cd38Scale")) {
                 Obj sc = root.get("cd38Scale").object().only(List.of("mediumFrom", "highFrom", "lowAt", "mediumAt", "highAt", "$comment"));
@@ -187,7 +240,8 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
             if (agents.isEmpty()) {
                 throw agentsObj.error("declares no agent");
             }
-            return new Vocabulary(cellTypes, agents, scale, grades, outcomes(root.get("outcomes").object(), shownAs));
+            return new Vocabulary(cellTypes, agents, scale, grades, outcomes(root.get("outcomes").object(), shownAs),
+                    courses(root.get("courses").object(), shownAs));
         } catch (InputException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0,
                     (e.where().isEmpty() ? "" : e.where() + ": ") + e.detail()));

@@ -299,6 +299,9 @@ public final class Linter {
         Random random = new Random(20211);
         List<Vocabulary.CellType> types = new ArrayList<>(kb.vocabulary().cellTypes().values());
         List<String> agents = new ArrayList<>(kb.vocabulary().agentNames());
+        List<Vocabulary.Course> courses = kb.vocabulary().courses();
+        Random courseRandom = new Random(20212);
+        Random mixRandom = new Random(20213);
         int done = 0;
         for (int i = 0; i < samples; i++) {
             List<Cell> cells = new ArrayList<>();
@@ -319,7 +322,10 @@ public final class Linter {
                 }
             }
             String setting = Scenario.SETTINGS.get(random.nextInt(Scenario.SETTINGS.size()));
-            Scenario s = new Scenario("lint-sample-" + i, null, setting, cells, treatments, null, "lint sample " + i);
+            // Courses and CD38 subsets from streams of their own: the samples above stay what they were.
+            Vocabulary.Course course = "in_vivo".equals(setting) ? courses.get(courseRandom.nextInt(courses.size())) : null;
+            cells.replaceAll(c -> mixed(c, mixRandom, kb.vocabulary()));
+            Scenario s = new Scenario("lint-sample-" + i, null, setting, course, cells, treatments, null, "lint sample " + i);
             try {
                 Evaluation ev = reasoner.evaluateWithoutExplanation(s);
                 ev.outcome().asMap().forEach((f, level) -> reached.get(f).add(level));
@@ -346,4 +352,19 @@ public final class Linter {
         return done;
     }
 
+    /** One CD38-expressing population in six made of two subsets around its level, so that rules on subsets are sampled too. */
+    private static Cell mixed(Cell c, Random random, Vocabulary vocabulary) {
+        if (!c.cd38Expressed() || random.nextInt(6) != 0) {
+            return c;
+        }
+        String other = Levels.CD38.get(random.nextInt(Levels.CD38.size()));
+        if (other.equals(c.cd38())) {
+            return c;
+        }
+        double fraction = (1 + random.nextInt(9)) / 10.0;
+        List<org.adcckb.facts.Cd38Subset> subsets = List.of(new org.adcckb.facts.Cd38Subset(c.id(), c.cd38(), 1 - fraction),
+                new org.adcckb.facts.Cd38Subset(c.id(), other, fraction));
+        return new Cell(c.id(), c.type(), org.adcckb.facts.Cd38Subset.meanLevel(subsets, vocabulary.cd38Scale()), c.cd16(),
+                false, c.line(), subsets);
+    }
 }

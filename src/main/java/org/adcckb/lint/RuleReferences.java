@@ -179,6 +179,7 @@ final class RuleReferences {
             case Vocab.GRADE -> Levels.GRADES;
             case Vocab.CD16 -> Levels.CD16;
             case Vocab.SETTING -> Scenario.SETTINGS;
+            case Vocab.COURSE -> vocabulary == null ? null : vocabulary.courseNames();
             case Vocab.AGENT_ROLE -> Vocabulary.ROLES;
             case Vocab.EPITOPE -> vocabulary == null ? null : vocabulary.agents().values().stream()
                     .map(org.adcckb.facts.Agent::epitope).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));

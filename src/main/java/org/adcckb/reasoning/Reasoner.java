@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.adcckb.facts.Cell;
 import org.adcckb.facts.Exposure;
-import org.adcckb.facts.Setting;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.Vocabulary;
 import org.adcckb.scenario.Scenario;
@@ -130,14 +129,15 @@ public final class Reasoner {
         return inputFacts(scenario, kb.vocabulary());
     }
 
-    /** The scenario as facts: setting, the vocabulary's agents, cells, and one exposure per agent and population reached. */
+    /** The scenario as facts: setting (with its course), the vocabulary's agents, cells and their CD38 subsets, and one exposure per agent and population reached. */
     public static List<Object> inputFacts(Scenario scenario, Vocabulary vocabulary) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new Setting(scenario.setting()));
+        facts.add(scenario.settingFact());
         facts.add(vocabulary.cd38Scale());
         facts.add(vocabulary.gradeScale());
         facts.addAll(vocabulary.agents().values());
         facts.addAll(scenario.cells());
+        facts.addAll(scenario.subsetFacts());
         Map<String, Exposure> exposures = new TreeMap<>();
         for (Treatment t : scenario.treatments()) {
             List<String> reached = t.on() != null ? List.of(t.on()) : scenario.cells().stream().map(Cell::id).toList();

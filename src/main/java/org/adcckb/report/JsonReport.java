@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.adcckb.facts.Cd38Subset;
+import org.adcckb.facts.Cell;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.reasoning.CellState;
 import org.adcckb.reasoning.Evaluation;
@@ -74,6 +76,10 @@ public final class JsonReport {
         }
         g.writeFieldName(F_SETTING);
         g.writeString(ev.scenario().setting());
+        if (ev.scenario().course() != null) {
+            g.writeFieldName(F_COURSE);
+            g.writeString(ev.scenario().courseName());
+        }
         g.writeFieldName(F_TREATMENTS);
         g.writeStartArray();
         for (var t : ev.scenario().treatments()) {
@@ -91,6 +97,7 @@ public final class JsonReport {
 
         g.writeFieldName(F_CELLS);
         g.writeStartObject();
+        boolean mixed = ev.scenario().cells().stream().anyMatch(Cell::heterogeneous);
         for (CellState c : ev.cells().values()) {
             g.writeObjectFieldStart(c.id());
             g.writeFieldName(F_TYPE);
@@ -107,6 +114,9 @@ public final class JsonReport {
             g.writeBoolean(c.cd38Knockout());
             g.writeFieldName(F_CD38_BASELINE);
             g.writeString(c.cd38Baseline());
+            if (mixed) {
+                subsets(g, ev.scenario().cell(c.id()).orElse(null));
+            }
             g.writeFieldName(F_CD38);
             g.writeString(c.cd38());
             g.writeFieldName(F_CD38_FOLD);
@@ -138,6 +148,24 @@ public final class JsonReport {
         g.writeFieldName(F_RULES_FINGERPRINT);
         g.writeString(rulesFingerprint);
         g.writeEndObject();
+    }
+
+    /** The CD38 subsets of a population given by them, as given (in order of level); nothing for another population. */
+    private static void subsets(JsonGenerator g, Cell cell) throws IOException {
+        if (cell == null || !cell.heterogeneous()) {
+            return;
+        }
+        g.writeFieldName(F_SUBSETS);
+        g.writeStartArray();
+        for (Cd38Subset s : cell.subsets()) {
+            g.writeStartObject();
+            g.writeFieldName(F_CD38);
+            g.writeString(s.cd38());
+            g.writeFieldName(F_FRACTION);
+            g.writeNumber(round(s.fraction()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**
@@ -176,11 +204,13 @@ public final class JsonReport {
     private static final SerializedString F_CD38_KNOCKOUT = new SerializedString("cd38Knockout");
     private static final SerializedString F_CD38_SCORE = new SerializedString("cd38Score");
     private static final SerializedString F_CELLS = new SerializedString("cells");
+    private static final SerializedString F_COURSE = new SerializedString("course");
     private static final SerializedString F_DATA = new SerializedString("data");
     private static final SerializedString F_DEPLETION = new SerializedString("depletion");
     private static final SerializedString F_EVIDENCE = new SerializedString("evidence");
     private static final SerializedString F_FILE = new SerializedString("file");
     private static final SerializedString F_FORMAT = new SerializedString("format");
+    private static final SerializedString F_FRACTION = new SerializedString("fraction");
     private static final SerializedString F_INFERRED = new SerializedString("inferred");
     private static final SerializedString F_INPUT = new SerializedString("input");
     private static final SerializedString F_LINE = new SerializedString("line");
@@ -190,6 +220,7 @@ public final class JsonReport {
     private static final SerializedString F_SCENARIO = new SerializedString("scenario");
     private static final SerializedString F_SETTING = new SerializedString("setting");
     private static final SerializedString F_SOURCES = new SerializedString("sources");
+    private static final SerializedString F_SUBSETS = new SerializedString("subsets");
     private static final SerializedString F_TEXT = new SerializedString("text");
     private static final SerializedString F_TITLE = new SerializedString("title");
     private static final SerializedString F_TREATMENTS = new SerializedString("treatments");

@@ -47,7 +47,7 @@ public final class TextReport {
         if (s.title() != null) {
             line("  " + s.title());
         }
-        line("  setting: " + s.setting().replace('_', ' '));
+        line("  setting: " + s.setting().replace('_', ' ') + (s.course() == null ? "" : ", " + s.course().label()));
         line("  treatments: " + (s.treatments().isEmpty() ? "none" : String.join(", ",
                 s.treatments().stream().map(TextReport::treatment).toList())));
         line("");
@@ -65,7 +65,7 @@ public final class TextReport {
         line("");
         line("Cells");
         for (CellState c : ev.cells().values()) {
-            line("  " + cell(c));
+            line("  " + cell(c, s.cell(c.id()).orElse(null)));
         }
 
         Set<String> shown = new LinkedHashSet<>();
@@ -156,13 +156,20 @@ public final class TextReport {
         return t.on() == null ? t.agent() + " in the system" : t.agent() + " on " + t.on();
     }
 
-    private static String cell(CellState c) {
+    /** @param given the population as the scenario gave it, for its CD38 subsets */
+    private static String cell(CellState c, org.adcckb.facts.Cell given) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-8s %-8s", c.id(), c.type()));
         if (c.line() != null) {
             s.append(" (").append(c.line()).append(')');
         }
         s.append("  CD38 ");
-        if (c.cd38Knockout()) {
+        if (given != null && given.heterogeneous()) {
+            s.append("mixed: ").append(org.adcckb.facts.Cd38Subset.mix(given.subsets()))
+                    .append(" (mean ").append(c.cd38Baseline()).append(')');
+            if (c.cd38Fold() != 1.0) {
+                s.append(" -> ").append(c.cd38()).append(String.format(Locale.ROOT, " (x%.2f)", c.cd38Fold()));
+            }
+        } else if (c.cd38Knockout()) {
             s.append("knockout");
         } else if (c.cd38Fold() != 1.0) {
             s.append(c.cd38Baseline()).append(" -> ").append(c.cd38())

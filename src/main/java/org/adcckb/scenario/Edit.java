@@ -12,11 +12,14 @@ import org.adcckb.kb.Vocabulary;
 
 /**
  * A what-if change to a scenario, written as on the command line: {@code --add AGENT[@CELL]},
- * {@code --remove AGENT[@CELL]}, {@code --set CELL.FIELD=VALUE} or {@code --set setting=VALUE}.
+ * {@code --remove AGENT[@CELL]}, {@code --set CELL.FIELD=VALUE}, {@code --set setting=VALUE} or
+ * {@code --set course=VALUE}.
  */
 public sealed interface Edit {
 
     List<String> CELL_FIELDS = List.of("cd38", "cd16", "cd38Knockout", "line");
+    /** The scenario's own fields an edit may set, written without a cell. */
+    List<String> SCENARIO_FIELDS = List.of("setting", "course");
 
     /** How the edit is written: {@code add atra@mm}. */
     String describe();
@@ -38,7 +41,7 @@ public sealed interface Edit {
             }
             List<Treatment> t = new ArrayList<>(s.treatments());
             t.add(treatment);
-            return new Scenario(s.id(), s.title(), s.setting(), s.cells(), t, null, s.origin());
+            return s.with(s.cells(), t);
         }
     }
 
@@ -58,11 +61,15 @@ public sealed interface Edit {
             }
             List<Treatment> t = new ArrayList<>(s.treatments());
             t.remove(treatment);
-            return new Scenario(s.id(), s.title(), s.setting(), s.cells(), t, null, s.origin());
+            return s.with(s.cells(), t);
         }
     }
 
-    /** {@code cell} is null for a scenario-level field ({@code setting}). */
+    /**
+     * {@code cell} is null for a scenario-level field: {@code setting} (in vivo, the scenario keeps its course or
+     * gets the default one; in vitro it has none) or {@code course} (in vivo only). Setting a cell's
+     * {@code cd38} replaces its CD38 subsets, if it had any, with that one level.
+     */
     record SetField(String cell, String field, String value) implements Edit {
         @Override
         public String describe() {
@@ -72,11 +79,7 @@ public sealed interface Edit {
         @Override
         public Scenario apply(Scenario s, Vocabulary vocabulary) {
             if (cell == null) {
-                if (!Scenario.SETTINGS.contains(value)) {
-                    throw error(this, "'" + value + "' is not a setting; allowed: " + String.join(", ", Scenario.SETTINGS)
-                            + Suggest.hint(value, Scenario.SETTINGS));
-                }
-                return new Scenario(s.id(), s.title(), value, s.cells(), s.treatments(), null, s.origin());
+                return "course".equals(field) ? course(s, vocabulary) : setting(s, vocabulary);
             }
             Cell c = s.cell(cell).orElseThrow(() -> error(this, "'" + cell + "' names no cell of the scenario; cells: "
                     + String.join(", ", s.cells().stream().map(Cell::id).toList())
@@ -87,28 +90,46 @@ public sealed interface Edit {
                     if (c.cd38Knockout() && !"none".equals(value)) {
                         throw error(this, cell + " is a CD38 knockout; set " + cell + ".cd38Knockout=false first");
                     }
-                    yield new Cell(c.id(), c.type(), value, c.cd16(), c.cd38Knockout(), c.line());
+                    yield c.withCd38(value);
                 }
                 case "cd16" -> {
                     check(Levels.CD16, "a CD16 variant");
                     if (!vocabulary.carriesCd16(c.type())) {
                         throw error(this, cell + " is a " + c.type() + " population, which carries no CD16 here");
                     }
-                    yield new Cell(c.id(), c.type(), c.cd38(), value, c.cd38Knockout(), c.line());
+                    yield new Cell(c.id(), c.type(), c.cd38(), value, c.cd38Knockout(), c.line(), c.subsets());
                 }
                 case "cd38Knockout" -> {
                     check(List.of("true", "false"), "true or false");
                     boolean ko = Boolean.parseBoolean(value);
                     // A knockout has no CD38: switching it on clears the level, as the scenario format requires.
-                    yield new Cell(c.id(), c.type(), ko ? "none" : c.cd38(), c.cd16(), ko, c.line());
+                    yield ko ? new Cell(c.id(), c.type(), "none", c.cd16(), true, c.line())
+                            : new Cell(c.id(), c.type(), c.cd38(), c.cd16(), false, c.line(), c.subsets());
                 }
-                case "line" -> new Cell(c.id(), c.type(), c.cd38(), c.cd16(), c.cd38Knockout(), value);
+                case "line" -> new Cell(c.id(), c.type(), c.cd38(), c.cd16(), c.cd38Knockout(), value, c.subsets());
                 default -> throw error(this, "'" + field + "' cannot be set; fields: " + String.join(", ", CELL_FIELDS)
                         + Suggest.hint(field, CELL_FIELDS));
             };
             List<Cell> cells = new ArrayList<>(s.cells());
             cells.replaceAll(x -> x.id().equals(cell) ? changed : x);
-            return new Scenario(s.id(), s.title(), s.setting(), cells, s.treatments(), null, s.origin());
+            return s.with(cells, s.treatments());
+        }
+
+        private Scenario setting(Scenario s, Vocabulary vocabulary) {
+            check(Scenario.SETTINGS, "a setting");
+            boolean inVivo = "in_vivo".equals(value);
+            Vocabulary.Course course = !inVivo ? null : s.course() != null ? s.course() : vocabulary.defaultCourse();
+            return new Scenario(s.id(), s.title(), value, course, s.cells(), s.treatments(), null, s.origin());
+        }
+
+        private Scenario course(Scenario s, Vocabulary vocabulary) {
+            if (!s.inVivo()) {
+                throw error(this, "course applies only to in_vivo scenarios, and " + s.id() + " is " + s.setting()
+                        + "; set setting=in_vivo first");
+            }
+            check(vocabulary.courseNames(), "a course");
+            Vocabulary.Course course = vocabulary.course(value).orElseThrow();
+            return new Scenario(s.id(), s.title(), s.setting(), course, s.cells(), s.treatments(), null, s.origin());
         }
 
         private void check(List<String> allowed, String what) {
@@ -139,17 +160,19 @@ public sealed interface Edit {
         return new Remove(treatment("--remove", text));
     }
 
-    /** {@code CELL.FIELD=VALUE} or {@code setting=VALUE}. */
+    String SET_FORMS = "expected CELL.FIELD=VALUE (such as nk.cd38=low), setting=VALUE or course=VALUE";
+
+    /** {@code CELL.FIELD=VALUE}, {@code setting=VALUE} or {@code course=VALUE}. */
     static Edit set(String text) {
         Matcher m = SET.matcher(text.strip());
         if (!m.matches()) {
-            throw new InputException("--set " + text, "", "expected CELL.FIELD=VALUE (such as nk.cd38=low) or setting=VALUE");
+            throw new InputException("--set " + text, "", SET_FORMS);
         }
         if (m.group(1) == null) {
-            if (!"setting".equals(m.group(2))) {
-                throw new InputException("--set " + text, "", "expected CELL.FIELD=VALUE (such as nk.cd38=low) or setting=VALUE");
+            if (!SCENARIO_FIELDS.contains(m.group(2))) {
+                throw new InputException("--set " + text, "", SET_FORMS);
             }
-            return new SetField(null, "setting", m.group(3));
+            return new SetField(null, m.group(2), m.group(3));
         }
         return new SetField(m.group(1), m.group(2), m.group(3));
     }

@@ -32,8 +32,7 @@ public final class ScenarioReader {
     public static final List<String> CELL_CHECKS = List.of("cd38", "cd38Fold", "depletion", "binding");
     private static final Pattern BOUND = Pattern.compile("(>=|<=|>|<|=)?\\s*([A-Za-z0-9]+)");
 
-    private static final List<String> TOP = List.of("id", "title", "setting", "cells", "treatments", "expect", "$comment");
-    private static final List<String> CELL = List.of("id", "type", "cd38", "cd16", "cd38Knockout", "line");
+    private static final List<String> TOP = List.of("id", "title", "setting", "course", "cells", "treatments", "expect", "$comment");
     private static final List<String> TREATMENT = List.of("agent", "on");
     private static final List<String> EXPECT = List.of("findings", "claim", "source", "evidence", "outcome", "cells", "compare", "whatif");
     private static final List<String> WHATIF = List.of("add", "remove", "set", "outcome", "cells");
@@ -41,6 +40,7 @@ public final class ScenarioReader {
 
     private final Vocabulary vocabulary;
     private final org.adcckb.input.Limits limits;
+    private final CellReader cellReader;
 
     public ScenarioReader(Vocabulary vocabulary) {
         this(vocabulary, org.adcckb.input.Limits.DEFAULT);
@@ -49,6 +49,7 @@ public final class ScenarioReader {
     public ScenarioReader(Vocabulary vocabulary, org.adcckb.input.Limits limits) {
         this.vocabulary = vocabulary;
         this.limits = limits;
+        this.cellReader = new CellReader(vocabulary);
     }
 
     public Scenario read(Path file) {
@@ -93,6 +94,7 @@ public final class ScenarioReader {
         }
         String title = root.text("title", null);
         String setting = root.has("setting") ? root.get("setting").oneOf(Scenario.SETTINGS, "a setting") : "in_vitro";
+        Vocabulary.Course course = course(root, setting);
 
         List<Value> cellValues = root.get("cells").array();
         if (cellValues.isEmpty()) {
@@ -105,7 +107,7 @@ public final class ScenarioReader {
         List<Cell> cells = new ArrayList<>();
         Map<String, String> cellPaths = new LinkedHashMap<>();
         for (Value v : cellValues) {
-            Cell c = cell(v.object().only(CELL));
+            Cell c = cell(v.object().only(CellReader.FIELDS));
             String before = cellPaths.putIfAbsent(c.id(), v.path());
             if (before != null) {
                 throw v.object().get("id").error("duplicate cell id '" + c.id() + "', already used at " + before);
@@ -144,10 +146,23 @@ public final class ScenarioReader {
 
         Map<String, String> cellTypes = new TreeMap<>();
         cells.forEach(c -> cellTypes.put(c.id(), c.type()));
-        Scenario plain = new Scenario(id, title, setting, cells, treatments, null, origin);
+        Scenario plain = new Scenario(id, title, setting, course, cells, treatments, null, origin);
         Expectations expect = root.has("expect")
                 ? expectations(root.get("expect").object().only(EXPECT), plain, cellTypes) : null;
-        return new Scenario(id, title, setting, cells, treatments, expect, origin);
+        return new Scenario(id, title, setting, course, cells, treatments, expect, origin);
+    }
+
+    /** The course of treatment: only in vivo, where it defaults to the vocabulary's default course. */
+    private Vocabulary.Course course(Obj root, String setting) {
+        if (!root.has("course")) {
+            return "in_vivo".equals(setting) ? vocabulary.defaultCourse() : null;
+        }
+        Value v = root.get("course");
+        if (!"in_vivo".equals(setting)) {
+            throw v.error("course '" + v.text() + "' given for an in_vitro scenario; course applies only to in_vivo scenarios: "
+                    + "give \"setting\": \"in_vivo\", or leave \"course\" out");
+        }
+        return vocabulary.course(v.oneOf(vocabulary.courseNames(), "a course")).orElseThrow();
     }
 
     /**
@@ -177,22 +192,7 @@ public final class ScenarioReader {
         if (!ID.matcher(id).matches()) {
             throw o.get("id").error("'" + id + "' is not a cell id; use lower-case letters, digits, '.', '_' and '-'");
         }
-        String type = o.get("type").oneOf(vocabulary.cellTypeNames(), "a cell type");
-        String cd38 = o.get("cd38").oneOf(Levels.CD38, "a CD38 level");
-        String cd16 = "none";
-        if (o.has("cd16")) {
-            if (!vocabulary.carriesCd16(type)) {
-                throw o.get("cd16").error("cd16 is given for a " + type + " cell; only "
-                        + String.join(", ", vocabulary.cellTypes().values().stream().filter(Vocabulary.CellType::cd16)
-                                .map(Vocabulary.CellType::name).toList()) + " cells carry CD16 here");
-            }
-            cd16 = o.get("cd16").oneOf(Levels.CD16, "a CD16 variant");
-        }
-        boolean knockout = o.has("cd38Knockout") && o.get("cd38Knockout").bool();
-        if (knockout && !"none".equals(cd38)) {
-            throw o.get("cd38").error("a CD38 knockout has no CD38: give \"cd38\": \"none\" with \"cd38Knockout\": true");
-        }
-        return new Cell(id, type, cd38, cd16, knockout, o.text("line", null));
+        return cellReader.read(o, id);
     }
 
     private Expectations expectations(Obj e, Scenario plain, Map<String, String> cellTypes) {

@@ -44,7 +44,7 @@ public sealed interface Factor {
         }
     }
 
-    /** {@code cell} is null for the scenario's {@code setting}. */
+    /** {@code cell} is null for the scenario's {@code setting} or {@code course}. */
     record FieldFactor(String cell, String field, List<String> values) implements Factor {
         @Override
         public String label() {
@@ -88,13 +88,13 @@ public sealed interface Factor {
                 String left = t.substring(0, eq);
                 int dot = left.lastIndexOf('.'); // the field is after the last dot: cell ids may hold dots
                 List<String> values = java.util.Arrays.stream(t.substring(eq + 1).split("\\|", -1)).map(String::strip).toList();
-                boolean setting = "setting".equals(left.strip());
-                if ((dot < 1 && !setting) || values.stream().anyMatch(String::isBlank)
+                boolean scenarioField = Edit.SCENARIO_FIELDS.contains(left.strip());
+                if ((dot < 1 && !scenarioField) || values.stream().anyMatch(String::isBlank)
                         || values.stream().distinct().count() != values.size()) {
-                    throw new InputException("--vary " + t, "", "expected CELL.FIELD=v1|v2|... or setting=in_vitro|in_vivo, "
-                            + "distinct values, such as nk.cd38=low|high");
+                    throw new InputException("--vary " + t, "", "expected CELL.FIELD=v1|v2|..., setting=in_vitro|in_vivo "
+                            + "or course=v1|v2|..., distinct values, such as nk.cd38=low|high");
                 }
-                out.add(setting ? new FieldFactor(null, "setting", values)
+                out.add(scenarioField ? new FieldFactor(null, left.strip(), values)
                         : new FieldFactor(left.substring(0, dot).strip(), left.substring(dot + 1).strip(), values));
             } else {
                 out.add(new TreatmentFactor(Edit.treatment("--vary", t)));
@@ -108,6 +108,14 @@ public sealed interface Factor {
 
     /** Refuses a factor that does not fit the scenario (an unknown agent or cell, a bad value) by applying each of its levels. */
     static void check(List<Factor> factors, Scenario s, Vocabulary vocabulary) {
+        boolean course = factors.stream().anyMatch(f -> f instanceof FieldFactor ff && ff.cell() == null && "course".equals(ff.field()));
+        for (Factor f : factors) {
+            if (course && f instanceof FieldFactor ff && ff.cell() == null && "setting".equals(ff.field())
+                    && ff.values().contains("in_vitro")) {
+                throw new InputException("--vary " + f.label(), "", "course applies only to in_vivo scenarios, and "
+                        + "course is varied too; vary the course in an in_vivo scenario, without setting=in_vitro");
+            }
+        }
         for (Factor f : factors) {
             for (int level = 0; level < f.levels().size(); level++) {
                 try {

@@ -271,9 +271,9 @@ class WhatIfCommandTest {
                 Arguments.of(List.of("--remove", "daratumumab@"),
                         "adcc: --remove daratumumab@: expected AGENT or AGENT@CELL, such as atra@mm\n"),
                 Arguments.of(List.of("--set", "cd38=low"),
-                        "adcc: --set cd38=low: expected CELL.FIELD=VALUE (such as nk.cd38=low) or setting=VALUE\n"),
+                        "adcc: --set cd38=low: expected CELL.FIELD=VALUE (such as nk.cd38=low), setting=VALUE or course=VALUE\n"),
                 Arguments.of(List.of("--set", "nk.cd38"),
-                        "adcc: --set nk.cd38: expected CELL.FIELD=VALUE (such as nk.cd38=low) or setting=VALUE\n"));
+                        "adcc: --set nk.cd38: expected CELL.FIELD=VALUE (such as nk.cd38=low), setting=VALUE or course=VALUE\n"));
     }
 
     @ParameterizedTest

@@ -131,7 +131,7 @@ class CompileErrorsTest {
         Problem p = theProblem(dir);
 
         assertThat(p.toString()).isEqualTo(drl + ":" + lineOf(drl, "colour") + ": rule \"My rule\": Cell has no field 'colour'; "
-                + "its fields are id, type, cd38, cd16, cd38Knockout, line; also cd38Expressed, cd38Rank");
+                + "its fields are id, type, cd38, cd16, cd38Knockout, line, subsets; also cd38Expressed, cd38Rank, heterogeneous");
     }
 
     @Test

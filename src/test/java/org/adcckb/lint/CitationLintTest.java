@@ -83,7 +83,7 @@ class CitationLintTest {
     @Test
     void aTableRowsSourceIsCheckedAtItsRow() throws IOException {
         TestKb.copyRules(tmp);
-        edit("cd38-modulators.csv", ",ifn_alpha,myeloma,2.0,doi:10.3390/cancers13123072,", ",ifn_alpha,myeloma,2.0," + UNCITED + ",");
+        edit("cd38-modulators.csv", ",ifn_alpha,myeloma,2.0,reported,doi:10.3390/cancers13123072,", ",ifn_alpha,myeloma,2.0,reported," + UNCITED + ",");
         assertThat(citationErrors(tmp)).singleElement().satisfies(f -> {
             assertThat(f.file()).endsWith("cd38-modulators.csv");
             assertThat(f.line()).isEqualTo(11);

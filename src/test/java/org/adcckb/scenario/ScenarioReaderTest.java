@@ -286,7 +286,7 @@ class ScenarioReaderTest {
             assertThat(e.where()).isEqualTo("$.cels");
             assertThat(e.detail())
                     .startsWith("unknown field 'cels'")
-                    .contains("allowed here: id, title, setting, cells, treatments, expect, $comment")
+                    .contains("allowed here: id, title, setting, course, cells, treatments, expect, $comment")
                     .endsWith("(did you mean 'cells'?)");
         }
 
@@ -305,7 +305,7 @@ class ScenarioReaderTest {
             assertThat(e.where()).isEqualTo("$.cells[1].cd38Knockut");
             assertThat(e.detail())
                     .startsWith("unknown field 'cd38Knockut'")
-                    .contains("allowed here: id, type, cd38, cd16, cd38Knockout, line")
+                    .contains("allowed here: id, type, cd38, subsets, cd16, cd38Knockout, line")
                     .endsWith("(did you mean 'cd38Knockout'?)");
         }
 
@@ -471,7 +471,8 @@ class ScenarioReaderTest {
         InputException e = refused(json);
 
         assertThat(e.where()).isEqualTo(where);
-        assertThat(e.detail()).isEqualTo("missing required field '" + field + "'");
+        assertThat(e.detail()).isEqualTo("missing required field '" + field + "'"
+                + ("cd38".equals(field) ? " (or 'subsets', for a population whose cells carry different CD38 levels)" : ""));
     }
 
     static Stream<Arguments> wrongTypes() {

@@ -77,6 +77,6 @@ class EditTest {
         assertThatThrownBy(() -> Edit.set("nk.cd38")).isInstanceOf(InputException.class)
                 .hasMessageContaining("expected CELL.FIELD=VALUE");
         assertThatThrownBy(() -> Edit.set("colour=red")).isInstanceOf(InputException.class)
-                .hasMessageContaining("or setting=VALUE");
+                .hasMessageContaining("setting=VALUE or course=VALUE");
     }
 }

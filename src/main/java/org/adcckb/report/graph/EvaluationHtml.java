@@ -35,7 +35,8 @@ final class EvaluationHtml {
         if (s.title() != null) {
             h.append("<p>").append(esc(s.title())).append("</p>\n");
         }
-        h.append("<p class=\"muted\">setting: ").append(esc(s.setting().replace('_', ' '))).append("; treatments: ")
+        h.append("<p class=\"muted\">setting: ").append(esc(s.setting().replace('_', ' ')
+                        + (s.course() == null ? "" : ", " + s.course().label()))).append("; treatments: ")
                 .append(s.treatments().isEmpty() ? "none" : esc(String.join(", ", s.treatments().stream()
                         .map(t -> t.on() == null ? t.agent() + " in the system" : t.agent() + " on " + t.on()).toList())))
                 .append("</p>\n");
@@ -64,9 +65,13 @@ final class EvaluationHtml {
         StringBuilder h = new StringBuilder("<table class=\"cells\">\n<tr><th>cell</th><th>type</th><th>line</th>"
                 + "<th>CD38</th><th>CD16</th><th>antibody bound</th><th>depletion</th></tr>\n");
         for (CellState c : ev.cells().values()) {
+            org.adcckb.facts.Cell given = ev.scenario().cell(c.id()).orElse(null);
+            String baseline = given != null && given.heterogeneous()
+                    ? "mixed: " + org.adcckb.facts.Cd38Subset.mix(given.subsets()) + " (mean " + c.cd38Baseline() + ")" : null;
             String cd38 = c.cd38Knockout() ? "knockout" : c.cd38Fold() != 1.0
-                    ? c.cd38Baseline() + " \u2192 " + c.cd38() + String.format(Locale.ROOT, " (\u00d7%.2f)", c.cd38Fold())
-                    : c.cd38();
+                    ? (baseline != null ? baseline : c.cd38Baseline()) + " \u2192 " + c.cd38()
+                            + String.format(Locale.ROOT, " (\u00d7%.2f)", c.cd38Fold())
+                    : baseline != null ? baseline : c.cd38();
             StringBuilder bound = new StringBuilder();
             c.binding().forEach((ab, level) -> bound.append(bound.length() > 0 ? ", " : "").append(ab).append(' ').append(level));
             h.append("<tr><td>").append(esc(c.id())).append("</td><td>").append(esc(c.type())).append("</td><td>")

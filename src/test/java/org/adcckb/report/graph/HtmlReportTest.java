@@ -79,7 +79,7 @@ class HtmlReportTest {
     @Test
     void textFromTheScenarioIsEscaped() throws Exception {
         String nasty = "<script>alert(1)</script> & \"q\" <img src=x>";
-        Scenario s = new Scenario("hostile", nasty, "in_vitro",
+        Scenario s = new Scenario("hostile", nasty, "in_vitro", null,
                 List.of(new org.adcckb.facts.Cell("mm", "myeloma", "low", "none", false, nasty),
                         new org.adcckb.facts.Cell("nk", "nk", "high", "158V", false, nasty)),
                 List.of(new org.adcckb.scenario.Treatment("daratumumab", null)), null, "test:hostile");
