@@ -186,14 +186,30 @@ final class ScientificInvariants {
     List<String> moreCd38OnEffectorsNeverLowersFratricide(Scenario s) {
         List<String> out = new ArrayList<>();
         Evaluation before = quick(s);
+        boolean selected = selectedByTreatment(s);
         effectorsWithMoreCd38(s).forEach((edit, variant) -> {
             Evaluation after = quick(variant);
-            notLower(edit, "fratricide", before.outcome().get("fratricide"), after.outcome().get("fratricide"), out);
+            if (!selected) {
+                notLower(edit, "fratricide", before.outcome().get("fratricide"), after.outcome().get("fratricide"), out);
+            }
             notLower(edit, "NK depletion", before.outcome().get("nkDepletion"), after.outcome().get("nkDepletion"), out);
             Map<String, String> a = levels(after, "Fratricide");
-            levels(before, "Fratricide").forEach((key, level) -> notLower(edit, key, level, a.getOrDefault(key, "none"), out));
+            if (!selected) {
+                levels(before, "Fratricide").forEach((key, level) -> notLower(edit, key, level, a.getOrDefault(key, "none"), out));
+            }
         });
         return out;
+    }
+
+    /**
+     * Whether the scenario is a patient on continued treatment (or refractory to it), where the antibody has
+     * already removed the CD38+ NK cells: more CD38 before treatment means more of them lost and survivors with
+     * less CD38 (Wang 2018; Viola 2021), so fratricide among the survivors, and the ADCC it costs, may go either
+     * way. The invariants of the CD38 balance hold before that selection (in vitro, at the first dose).
+     */
+    private static boolean selectedByTreatment(Scenario s) {
+        return "in_vivo".equals(s.setting()) && s.course() != null
+                && (s.course().name().equals("on_treatment") || s.course().name().equals("refractory"));
     }
 
     /**
@@ -208,6 +224,9 @@ final class ScientificInvariants {
      */
     List<String> moreCd38OnEffectorsNeverRaisesAdcc(Scenario s) {
         List<String> out = new ArrayList<>();
+        if (selectedByTreatment(s)) {
+            return out;
+        }
         Evaluation before = quick(s);
         effectorsWithMoreCd38(s).forEach((edit, variant) -> {
             Evaluation after = quick(variant);

@@ -14,6 +14,19 @@ public record AdccModifier(String target, String effector, @Vocab(Vocab.AGENT) S
         return new AdccModifier(e.target(), e.effector(), e.antibody(), Estimate.of(at, from, to), reason);
     }
 
+    /**
+     * A lift of the potential to at least {@code floor}: the change is what the load lacks of the floor (nothing
+     * once the load reaches it), so the potential plus the change never falls as the load rises.
+     */
+    public static AdccModifier floor(AdccEngagement e, Estimate load, Estimate floor, String reason) {
+        // A load of nothing lacks the whole floor, as a load of 0 does: the lift is never more than the floor.
+        double at = Math.max(0, floor.at() - Math.max(0, load.at()));
+        double from = Math.max(0, floor.from() - Math.max(0, load.to()));
+        double to = Math.max(0, floor.to() - Math.max(0, load.from()));
+        at = Math.min(Math.max(at, from), to);
+        return new AdccModifier(e.target(), e.effector(), e.antibody(), Estimate.of(at, from, to), reason);
+    }
+
     @Override
     public String key() {
         return "modifier:" + effector + ">" + target + ":" + antibody + ":" + reason;

@@ -10,7 +10,7 @@ public final class FactTypes {
     public static final List<Class<? extends Fact>> ALL = List.of(
             Cell.class, Cd38Subset.class, Exposure.class, Agent.class, Setting.class, Cd38Scale.class, GradeScale.class,
             Cd38Modulation.class, Cd38Surface.class, EpitopeMasked.class, AntibodyBinding.class,
-            Fratricide.class, NkDepletion.class, AdccEngagement.class, AdccModifier.class, Adcc.class, Effect.class);
+            Fratricide.class, NkDepletion.class, AdccEngagement.class, AdccModifier.class, Adcc.class, Effect.class, Survivors.class, AntibodyCleared.class);
 
     public static final Set<String> NAMES = ALL.stream().map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 

@@ -52,7 +52,7 @@ class WhyNotCommandTest {
         // The target's low CD38 and the NK cells killing each other are what the solutions have to move.
         assertThat(lines).anyMatch(l -> l.startsWith("  - surface CD38 of mm is low") && l.endsWith(" solutions]"));
         assertThat(lines).anyMatch(l -> l.startsWith("  - ") && l.contains("fratricide") && l.endsWith(" solutions]"));
-        assertThat(r.out()).contains("(cd38-modulators.csv:10), condition 1 of 2:\n"
+        assertThat(r.out()).contains("(cd38-modulators.csv:10), condition 2 of 3:\n"
                 + "      nothing matches: Exposure(agent == \"atra\", $c : cell, $a : agent)\n");
 
         assertThat(lines).anyMatch(l -> l.startsWith("Smallest sets of added treatments that reach adcc>=moderate (")
