@@ -34,7 +34,9 @@ import org.adcckb.kb.Vocabulary;
  *       also as its change on the log2 scale, with the range its size allows);</li>
  *   <li>{@code grades}: how many rules have each evidence grade;</li>
  *   <li>{@code sources}: every work the rules or the vocabulary cite, with what cites it;</li>
- *   <li>{@code agents}: the agents of the vocabulary.</li>
+ *   <li>{@code agents}: the agents of the vocabulary;</li>
+ *   <li>{@code scenarios PATH...}: the answers to the scenarios of some files or directories ({@link ScenarioTable};
+ *       not among {@link #names}, since any path may be named).</li>
  * </ul>
  * Decision tables and the agents' sources are read from the rules directory, as written.
  */
@@ -74,12 +76,17 @@ public final class DocTables {
         if (name.startsWith("table ") && name.endsWith(".csv") && files(kb).contains(name.substring(6))) {
             return decisionTable(kb, name.substring(6));
         }
+        if (name.equals("scenarios") || name.startsWith("scenarios ")) {
+            return ScenarioTable.table(kb, List.of(name.substring("scenarios".length()).strip().split("\\s+"))
+                    .stream().filter(p -> !p.isEmpty()).toList());
+        }
         return switch (name) {
             case "grades" -> grades(kb);
             case "sources" -> sources(kb);
             case "agents" -> agents(kb);
             default -> throw new IllegalArgumentException("no generated table '" + name + "'; the tables are: "
-                    + String.join(", ", names(kb)));
+                    + String.join(", ", names(kb)) + ", and scenarios PATH... (the answers to the scenarios of "
+                    + "files or directories; !PATH leaves some out)");
         };
     }
 
@@ -322,7 +329,7 @@ public final class DocTables {
     }
 
     /** A Markdown table, its cells' pipes escaped. */
-    private static final class Markdown {
+    static final class Markdown {
 
         private final StringBuilder out = new StringBuilder();
 

@@ -59,11 +59,16 @@ class HelpExampleTest {
         assertThat(at).as("an Example section in the help of %s", command).isNotNegative();
         String line = help.substring(at + "Example:\n".length()).lines().findFirst().orElseThrow().strip();
         assertThat(line).startsWith("adcc ");
+        return words(line.substring("adcc ".length()));
+    }
+
+    /** The words of a command line, unquoted as a shell would. */
+    static List<String> words(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        for (char c : line.substring("adcc ".length()).toCharArray()) {
+        for (char c : line.toCharArray()) {
             if (c == '\'') {
                 quoted = !quoted;
                 any = true;
