@@ -272,6 +272,8 @@ public final class JsonReport {
                 g.writeBooleanField(e.getKey(), b);
             } else if (v instanceof Integer i) {
                 g.writeNumberField(e.getKey(), i);
+            } else if (v == null) {
+                g.writeNullField(e.getKey()); // an end of a score's range that is nothing (no CD38, no load)
             } else {
                 g.writeStringField(e.getKey(), String.valueOf(v));
             }
