@@ -29,7 +29,8 @@ import org.adcckb.kb.Vocabulary;
  * --update FILE} rewrites what lies between them. The tables ({@link #names}):
  * <ul>
  *   <li>{@code rules}: every rule, with its location, evidence grade, whether it is partly inferred, whether it
- *       names an unknown, and its sources; {@code rules FILE}: the rules of one rule file;</li>
+ *       names an unknown, and its sources; {@code rules FILE}: the rules of one rule file; {@code rules below A}:
+ *       the rules graded below the strongest grade;</li>
  *   <li>{@code table FILE}: the rows of a decision table, with the columns its authors fill in (a CD38 fold
  *       also as its change on the log2 scale, with the range its size allows);</li>
  *   <li>{@code grades}: how many rules have each evidence grade;</li>
@@ -52,6 +53,7 @@ public final class DocTables {
     public static List<String> names(KnowledgeBase kb) {
         List<String> names = new ArrayList<>();
         names.add("rules");
+        names.add("rules below " + Evidence.GRADES.keySet().iterator().next());
         for (String file : files(kb)) {
             names.add("rules " + file);
         }
@@ -68,6 +70,10 @@ public final class DocTables {
     public static String table(KnowledgeBase kb, String name) {
         if (name.equals("rules")) {
             return rules(kb, kb.rules());
+        }
+        String strongest = Evidence.GRADES.keySet().iterator().next();
+        if (name.equals("rules below " + strongest)) {
+            return rules(kb, kb.rules().stream().filter(r -> !strongest.equals(r.evidence())).toList());
         }
         if (name.startsWith("rules ") && files(kb).contains(name.substring(6))) {
             String file = name.substring(6);
@@ -258,12 +264,38 @@ public final class DocTables {
         byAgents.keySet().forEach(s -> cited.putIfAbsent(s, s));
         Map<String, String> ordered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         cited.values().forEach(s -> ordered.put(shortName(kb, s) + "\u0000" + s, s));
-        Markdown t = new Markdown("Work", "Source", "Rules citing it (evidence)", "Agents citing it");
+        Markdown t = new Markdown("Work", "Source", "Journal", "DOI checked", "Rules citing it (evidence)", "Agents citing it");
         for (String s : ordered.values()) {
-            t.row(shortName(kb, s), s, String.join(", ", byRules.getOrDefault(s, List.of("—"))),
+            Reference r = kb.bibliography().resolve(s).orElse(null);
+            t.row(shortName(kb, s), s, r == null ? "—" : journal(r), r == null ? "—" : doiChecked(r),
+                    String.join(", ", byRules.getOrDefault(s, List.of("—"))),
                     String.join(", ", byAgents.getOrDefault(s, List.of("—"))));
         }
         return t.toString();
+    }
+
+    /** "Blood 128(7):959-970", as the bibliography gives it. */
+    private static String journal(Reference r) {
+        StringBuilder j = new StringBuilder(r.journal() != null ? r.journal() : r.containerTitle() != null ? r.containerTitle() : "—");
+        if (r.volume() != null) {
+            j.append(' ').append(r.volume());
+        }
+        if (r.issue() != null) {
+            j.append('(').append(r.issue()).append(')');
+        }
+        if (r.page() != null) {
+            j.append(':').append(r.page().replace("--", "-"));
+        }
+        return j.toString();
+    }
+
+    /** Whether the entry's note says its DOI was checked (LITERATURE.md, "DOI status"): yes, **no**, or no DOI. */
+    private static String doiChecked(Reference r) {
+        String note = r.note() == null ? "" : r.note();
+        if (r.doi() == null) {
+            return "no DOI";
+        }
+        return note.startsWith("DOI checked") ? "yes" : note.startsWith("DOI not checked") ? "**no**" : "—";
     }
 
     private static String agents(KnowledgeBase kb) {

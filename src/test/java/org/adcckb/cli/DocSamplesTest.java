@@ -29,10 +29,13 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>any other block is a selection of the output's lines (standard output, then standard error), in their
  *       order; lines starting with {@code $ } (the command) and lines of {@code …} alone are left out.</li>
  * </ul>
+ * A fenced block right after {@code <!-- excerpt: PATH -->} is a selection of the lines of that file of the
+ * checkout, in their order (the same way), so a rule or a table row quoted in a document is the one shipped.
  */
 class DocSamplesTest {
 
     private static final Pattern SAMPLE = Pattern.compile("<!-- sample: ([^>]+?) -->\\s*```(\\w*)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: ([^>]+?) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Sample(Path doc, int line, List<String> args, String lang, String body) {
@@ -78,19 +81,40 @@ class DocSamplesTest {
                 });
                 assertThat(found).as("%s: the sample is not part of the output (%s); the output:%n%s", s, why, r.out()).isTrue();
             } else {
-                List<String> actual = new ArrayList<>((r.out() + r.err()).lines().map(String::stripTrailing).toList());
-                int at = 0;
-                for (String line : s.body().lines().map(String::stripTrailing).toList()) {
-                    if (line.isEmpty() || line.startsWith("$ ") || line.strip().equals("…")) {
-                        continue;
-                    }
-                    int found = actual.subList(at, actual.size()).indexOf(line);
-                    assertThat(found).as("%s: the line%n%s%nis not in the output after line %d:%n%s", s, line, at,
-                            String.join("\n", actual)).isNotNegative();
-                    at += found + 1;
-                }
+                linesIn(s.toString(), s.body(), r.out() + r.err());
             }
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExcerptIsInItsFile() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path doc : DocTablesTest.docs()) {
+            Matcher m = EXCERPT.matcher(Files.readString(doc));
+            while (m.find()) {
+                String file = m.group(1).strip();
+                String body = m.group(2);
+                tests.add(DynamicTest.dynamicTest(doc + ": excerpt of " + file,
+                        () -> linesIn(doc + ": excerpt of " + file, body, Files.readString(Path.of(file)))));
+            }
+        }
+        assertThat(tests).isNotEmpty();
+        return tests.stream();
+    }
+
+    /** Every line of {@code sample} (but the command and elisions) is a line of {@code text}, in order. */
+    private static void linesIn(String what, String sample, String text) {
+        List<String> actual = text.lines().map(String::stripTrailing).toList();
+        int at = 0;
+        for (String line : sample.lines().map(String::stripTrailing).toList()) {
+            if (line.isEmpty() || line.startsWith("$ ") || line.strip().equals("…")) {
+                continue;
+            }
+            int found = actual.subList(at, actual.size()).indexOf(line);
+            assertThat(found).as("%s: the line%n%s%nis not in the output after line %d:%n%s", what, line, at,
+                    String.join("\n", actual)).isNotNegative();
+            at += found + 1;
+        }
     }
 
     /** Whether {@code sample} is a trimmed copy of {@code actual}. */
