@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  *       object it stands for, with the same values, and each of its arrays holds some of the elements of the
  *       array it stands for, in their order (an output of several JSON lines: of one of them);</li>
  *   <li>any other block is a selection of the output's lines (standard output, then standard error), in their
- *       order; lines starting with {@code $ } (the command) and lines of {@code …} alone are left out.</li>
+ *       order; lines starting with {@code $ } (the command) and lines of {@code …} or {@code ...} alone are left out.</li>
  * </ul>
  * A fenced block right after {@code <!-- excerpt: PATH -->} is a selection of the lines of that file of the
  * checkout, in their order (the same way), so a rule or a table row quoted in a document is the one shipped.
@@ -107,7 +107,7 @@ class DocSamplesTest {
         List<String> actual = text.lines().map(String::stripTrailing).toList();
         int at = 0;
         for (String line : sample.lines().map(String::stripTrailing).toList()) {
-            if (line.isEmpty() || line.startsWith("$ ") || line.strip().equals("…")) {
+            if (line.isEmpty() || line.startsWith("$ ") || line.strip().equals("…") || line.strip().equals("...")) {
                 continue;
             }
             int found = actual.subList(at, actual.size()).indexOf(line);
