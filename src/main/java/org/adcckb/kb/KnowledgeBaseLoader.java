@@ -283,6 +283,13 @@ public final class KnowledgeBaseLoader {
             problems.add(new Problem(at.file(), at.line(), where + ": @evidence '" + evidence
                     + "' is not a grade; allowed: " + String.join(", ", Evidence.GRADES.keySet())));
         }
+        String unknown = text(meta.get("unknown"));
+        String settledBy = text(meta.get("settledBy"));
+        if ((unknown == null) != (settledBy == null)) {
+            problems.add(new Problem(at.file(), at.line(), where + (unknown != null
+                    ? " says what is @unknown but not what would settle it: add @settledBy(\"the evidence that would\")"
+                    : " has @settledBy but no @unknown: say what the knowledge does not settle")));
+        }
         return new RuleInfo(name, file, at.line(), List.copyOf(sources), evidence,
                 text(meta.get("inferred")), text(meta.get("rationale")), text(meta.get("unknown")), text(meta.get("settledBy")));
     }

@@ -212,6 +212,8 @@ public final class JsonReport {
     private static final SerializedString F_FORMAT = new SerializedString("format");
     private static final SerializedString F_FRACTION = new SerializedString("fraction");
     private static final SerializedString F_INFERRED = new SerializedString("inferred");
+    private static final SerializedString F_UNKNOWN = new SerializedString("unknown");
+    private static final SerializedString F_SETTLED_BY = new SerializedString("settledBy");
     private static final SerializedString F_INPUT = new SerializedString("input");
     private static final SerializedString F_LINE = new SerializedString("line");
     private static final SerializedString F_OUTCOME = new SerializedString("outcome");
@@ -261,6 +263,13 @@ public final class JsonReport {
         }
         g.writeFieldName(F_RATIONALE);
         g.writeString(r.rationale());
+        if (r.unknown() != null) {
+            // Only for a rule that says what it leaves unknown, so the other rules' entries stay as they are.
+            g.writeFieldName(F_UNKNOWN);
+            g.writeString(r.unknown());
+            g.writeFieldName(F_SETTLED_BY);
+            g.writeString(r.settledBy());
+        }
     }
 
     private static void data(JsonGenerator g, Map<String, Object> data) throws IOException {

@@ -30,6 +30,8 @@ public final class RulesReport {
             n.put("evidence", r.evidence());
             n.put("inferred", r.inferred());
             n.put("rationale", r.rationale());
+            n.put("unknown", r.unknown());
+            n.put("settledBy", r.settledBy());
         }
         ArrayNode types = root.putArray("cellTypes");
         kb.vocabulary().cellTypes().values().forEach(t -> types.addObject()
@@ -60,6 +62,9 @@ public final class RulesReport {
             out.append("      ").append(r.rationale()).append('\n');
             if (r.isInferred()) {
                 out.append("      inferred: ").append(r.inferred()).append('\n');
+            }
+            if (r.unknown() != null) {
+                out.append("      unknown: ").append(r.unknown()).append("; would be settled by ").append(r.settledBy()).append('\n');
             }
         }
         out.append('\n').append("Cell types: ").append(String.join(", ", kb.vocabulary().cellTypeNames())).append('\n');

@@ -30,6 +30,8 @@ public final class SweepReport {
         h.add("rank");
         r.factors().forEach(f -> h.add(f.label()));
         h.addAll(r.outcomes().stream().map(org.adcckb.kb.OutcomeKind::name).toList());
+        // The primary outcome's score tells rows apart within a grade (docs/MODEL.md, "Scores and ranges").
+        h.add(r.outcomes().get(0).name() + "Score");
         // After modulation; ".cd38After" keeps it apart from a factor that sets the starting level (mm.cd38).
         targets(r).forEach(t -> h.add(t + ".cd38After"));
         return h;
@@ -47,6 +49,9 @@ public final class SweepReport {
                 c.add(r.factors().get(f) instanceof Factor.TreatmentFactor ? ("present".equals(level) ? "+" : "-") : level);
             }
             c.addAll(row.outcome().asMap().values());
+            Double score = row.outcome().score(r.outcomes().get(0).name());
+            // As the JSON gives it: rounded to three decimals.
+            c.add(score == null ? "" : Double.toString(Math.round(score * 1000.0) / 1000.0));
             targets.forEach(t -> c.add(row.targetCd38().getOrDefault(t, "")));
             out.add(c);
         }

@@ -142,6 +142,9 @@ public final class TextReport {
                 if (r.isInferred()) {
                     line(pad + "    inferred: " + r.inferred());
                 }
+                if (r.unknown() != null) {
+                    line(pad + "    unknown: " + r.unknown() + "; would be settled by " + r.settledBy());
+                }
             }
             for (String p : d.premises()) {
                 if (nodes.containsKey(p) && BACKGROUND.contains(nodes.get(p).type())) {

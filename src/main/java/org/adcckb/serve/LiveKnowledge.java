@@ -105,10 +105,12 @@ final class LiveKnowledge implements AutoCloseable {
                     fail(smoke, first);
                     return;
                 }
+                // Counted before the error clears: /api/status reads without the lock, and an "ok" it reports
+                // must already count the load that made it so.
+                loads++;
+                loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
                 current = kb;
                 error = null;
-                loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-                loads++;
             } catch (KnowledgeBaseException e) {
                 fail(new LoadError(e.getMessage(), e.problems()), first);
             } catch (InputException e) {

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DocSamplesTest {
 
-    private static final Pattern SAMPLE = Pattern.compile("<!-- sample: ([^>]+?) -->\\s*```(\\w*)\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: ([^>]+?) -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL);
+    // The fence may be indented (a block inside a list item): its body loses that indentation.
+    private static final Pattern SAMPLE = Pattern.compile("<!-- sample: (.+?) -->[ \\t]*\\n([ \\t]*)```(\\w*)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: (.+?) -->[ \\t]*\\n([ \\t]*)```\\w*\\n(.*?)```", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Sample(Path doc, int line, List<String> args, String lang, String body) {
@@ -52,7 +53,7 @@ class DocSamplesTest {
             Matcher m = SAMPLE.matcher(text);
             while (m.find()) {
                 int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                out.add(new Sample(doc, line, HelpExampleTest.words(m.group(1).strip()), m.group(2), m.group(3)));
+                out.add(new Sample(doc, line, HelpExampleTest.words(m.group(1).strip()), m.group(3), dedent(m.group(4), m.group(2))));
             }
         }
         return out;
@@ -93,13 +94,19 @@ class DocSamplesTest {
             Matcher m = EXCERPT.matcher(Files.readString(doc));
             while (m.find()) {
                 String file = m.group(1).strip();
-                String body = m.group(2);
+                String body = dedent(m.group(3), m.group(2));
                 tests.add(DynamicTest.dynamicTest(doc + ": excerpt of " + file,
                         () -> linesIn(doc + ": excerpt of " + file, body, Files.readString(Path.of(file)))));
             }
         }
         assertThat(tests).isNotEmpty();
         return tests.stream();
+    }
+
+    /** The body of a fence indented by {@code indent}, without it. */
+    private static String dedent(String body, String indent) {
+        return indent.isEmpty() ? body : String.join("\n", body.lines()
+                .map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l).toList()) + "\n";
     }
 
     /** Every line of {@code sample} (but the command and elisions) is a line of {@code text}, in order. */

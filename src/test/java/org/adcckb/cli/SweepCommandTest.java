@@ -30,7 +30,7 @@ class SweepCommandTest {
 
     private static final String LOW = "facts/lejeune-2021/low-target-dara.json";
     private static final String FACTORS = "atra@mm,ifn_alpha@mm,cd38_nanobody@nk";
-    private static final String HEADER = "rank,atra@mm,ifn_alpha@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38After";
+    private static final String HEADER = "rank,atra@mm,ifn_alpha@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,adccScore,mm.cd38After";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,12 +46,12 @@ class SweepCommandTest {
         assertThat(lines.get(0)).isEqualTo(HEADER);
         List<String> rows = lines.subList(1, lines.size());
         assertThat(rows).hasSize(8);
-        assertThat(rows.get(0)).isEqualTo("1,+,+,+,high,none,none,high");
-        assertThat(rows.get(7)).isEqualTo("8,-,-,-,none,high,high,low");
+        assertThat(rows.get(0)).isEqualTo("1,+,+,+,high,none,none,3.335,high");
+        assertThat(rows.get(7)).isEqualTo("8,-,-,-,none,high,high,-0.75,low");
         Set<String> combinations = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String[] cells = rows.get(i).split(",", -1);
-            assertThat(cells).as(rows.get(i)).hasSize(8);
+            assertThat(cells).as(rows.get(i)).hasSize(9);
             assertThat(cells[0]).isEqualTo(Integer.toString(i + 1));
             for (int f = 1; f <= 3; f++) {
                 assertThat(cells[f]).isIn("+", "-");
@@ -77,8 +77,8 @@ class SweepCommandTest {
                 + "ranked by ADCC, then less fratricide and NK depletion");
         assertThat(lines.get(1)).isEqualTo("(+ present, - absent)");
         assertThat(lines.get(3).split(" +")).containsExactly(HEADER.split(","));
-        assertThat(lines.get(4).split(" +")).containsExactly("1", "+", "+", "+", "high", "none", "none", "high");
-        assertThat(lines.get(11).split(" +")).containsExactly("8", "-", "-", "-", "none", "high", "high", "low");
+        assertThat(lines.get(4).split(" +")).containsExactly("1", "+", "+", "+", "high", "none", "none", "3.335", "high");
+        assertThat(lines.get(11).split(" +")).containsExactly("8", "-", "-", "-", "none", "high", "high", "-0.75", "low");
         assertThat(lines.get(13)).startsWith("Main effects on ADCC");
         assertThat(lines.subList(14, lines.size())).hasSize(3);
         assertThat(r.out()).containsPattern("\n  atra@mm +raises 4, lowers 0, leaves 0\n")
@@ -92,8 +92,8 @@ class SweepCommandTest {
 
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("| " + HEADER.replace(",", " | ") + " |");
-        assertThat(lines.get(1)).isEqualTo("|---|---|---|---|---|---|---|---|");
-        assertThat(lines.get(2)).isEqualTo("| 1 | + | + | + | high | none | none | high |");
+        assertThat(lines.get(1)).isEqualTo("|---|---|---|---|---|---|---|---|---|");
+        assertThat(lines.get(2)).isEqualTo("| 1 | + | + | + | high | none | none | 3.335 | high |");
         assertThat(lines.subList(2, 10)).allMatch(l -> l.startsWith("| ") && l.endsWith(" |"));
         assertThat(lines.get(10)).isEmpty();
         assertThat(lines.subList(11, lines.size())).containsExactly(
@@ -133,6 +133,7 @@ class SweepCommandTest {
             line.append(',').append(row.path("outcome").path("adcc").asText())
                     .append(',').append(row.path("outcome").path("fratricide").asText())
                     .append(',').append(row.path("outcome").path("nkDepletion").asText())
+                    .append(',').append(row.path("outcomeScore").path("adcc").isNull() ? "" : row.path("outcomeScore").path("adcc").asText())
                     .append(',').append(row.path("targetCd38").path("mm").asText());
             assertThat(line.toString()).as("row %d", i + 1).isEqualTo(csv.get(i));
         }
@@ -161,9 +162,9 @@ class SweepCommandTest {
         Run r = ok("sweep", LOW, "--vary", "nk.cd38=high|low", "-f", "csv");
 
         assertThat(r.out().lines()).containsExactly(
-                "rank,nk.cd38,adcc,fratricide,nkDepletion,mm.cd38After",
-                "1,low,low,low,low,low",
-                "2,high,none,high,high,low");
+                "rank,nk.cd38,adcc,fratricide,nkDepletion,adccScore,mm.cd38After",
+                "1,low,low,low,low,0.45,low",
+                "2,high,none,high,high,-0.75,low");
 
         Run text = ok("sweep", LOW, "--vary", "nk.cd38=high|low", "--vary", "atra@mm");
         assertThat(text.out()).startsWith("Sweep of lejeune2021-low-target-dara: 4 combinations of 2 factors")
@@ -184,10 +185,10 @@ class SweepCommandTest {
         Run r = ok("sweep", dotted.toString(), "--vary", "mm.1.cd38=low|high,atra@mm.1", "-f", "csv");
 
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("rank,mm.1.cd38,atra@mm.1,adcc,fratricide,nkDepletion,mm.1.cd38After");
+        assertThat(lines.get(0)).isEqualTo("rank,mm.1.cd38,atra@mm.1,adcc,fratricide,nkDepletion,adccScore,mm.1.cd38After");
         assertThat(lines).hasSize(5);
         assertThat(lines.get(1)).startsWith("1,high,");
-        assertThat(lines.get(4)).isEqualTo("4,low,-,none,high,high,low");
+        assertThat(lines.get(4)).isEqualTo("4,low,-,none,high,high,-0.75,low");
     }
 
     // ---------------------------------------------------------------- bad input

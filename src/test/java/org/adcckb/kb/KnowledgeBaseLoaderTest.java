@@ -437,4 +437,24 @@ class KnowledgeBaseLoaderTest {
                     .contains("allowed: @source, @evidence, @rationale, @inferred");
         });
     }
+
+    @Test
+    void anUnknownWithoutWhatWouldSettleItIsRefused(@TempDir Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(SHIPPED)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+        }
+        Path drl = tmp.resolve("adcc.drl");
+        String text = Files.readString(drl);
+        String settled = "    @settledBy(\"fratricide measured among lenalidomide-treated NK cells with daratumumab\")\n";
+        assertThat(text).contains(settled);
+        Files.writeString(drl, text.replace(settled, ""));
+        Throwable t = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(t).isInstanceOf(KnowledgeBaseException.class);
+        assertThat(((KnowledgeBaseException) t).problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("adcc.drl");
+            assertThat(p.message()).contains("rule \"IMiD-activated effectors mediate more ADCC\" says what is @unknown but not what would settle it");
+        });
+    }
 }

@@ -109,8 +109,8 @@ class SweepTest {
     void everyFormatCarriesTheRankedTable() throws Exception {
         Sweep.Result r = sweep("low-target-dara", 2, "atra@mm,cd38_nanobody@nk");
         assertThat(SweepReport.csv(r).lines().findFirst().orElseThrow())
-                .isEqualTo("rank,atra@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,mm.cd38After");
-        assertThat(SweepReport.csv(r).lines()).hasSize(5).element(1).isEqualTo("1,+,+,moderate,none,none,medium");
+                .isEqualTo("rank,atra@mm,cd38_nanobody@nk,adcc,fratricide,nkDepletion,adccScore,mm.cd38After");
+        assertThat(SweepReport.csv(r).lines()).hasSize(5).element(1).isEqualTo("1,+,+,moderate,none,none,2.335,medium");
         assertThat(SweepReport.markdown(r)).startsWith("| rank | atra@mm | cd38_nanobody@nk |").contains("| raises ADCC |");
         assertThat(SweepReport.text(r)).contains("Main effects on ADCC").contains("atra@mm");
         JsonNode json = new ObjectMapper().readTree(JsonReport.pretty(SweepReport.json(r, "f")));
