@@ -18,7 +18,6 @@ import org.adcckb.facts.Agent;
 import org.adcckb.facts.Cd38Modulation;
 import org.adcckb.kb.Evidence;
 import org.adcckb.kb.KnowledgeBase;
-import org.adcckb.kb.Reference;
 import org.adcckb.kb.RuleInfo;
 import org.adcckb.kb.Vocabulary;
 
@@ -88,7 +87,7 @@ public final class DocTables {
         }
         return switch (name) {
             case "grades" -> grades(kb);
-            case "sources" -> sources(kb);
+            case "sources" -> SourceTable.table(kb);
             case "agents" -> agents(kb);
             default -> throw new IllegalArgumentException("no generated table '" + name + "'; the tables are: "
                     + String.join(", ", names(kb)) + ", and scenarios PATH... (the answers to the scenarios of "
@@ -250,54 +249,6 @@ public final class DocTables {
         return t.toString();
     }
 
-    private static String sources(KnowledgeBase kb) {
-        Map<String, List<String>> byRules = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (RuleInfo r : kb.rules()) {
-            for (String s : r.sources()) {
-                byRules.computeIfAbsent(s, k -> new ArrayList<>()).add("`" + r.file() + ":" + r.line() + "` (" + r.evidence() + ")");
-            }
-        }
-        Map<String, List<String>> byAgents = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        agentSources(kb).forEach((agent, sources) -> sources.forEach(s -> byAgents.computeIfAbsent(s, k -> new ArrayList<>()).add("`" + agent + "`")));
-        Map<String, String> cited = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        byRules.keySet().forEach(s -> cited.put(s, s));
-        byAgents.keySet().forEach(s -> cited.putIfAbsent(s, s));
-        Map<String, String> ordered = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        cited.values().forEach(s -> ordered.put(shortName(kb, s) + "\u0000" + s, s));
-        Markdown t = new Markdown("Work", "Source", "Journal", "DOI checked", "Rules citing it (evidence)", "Agents citing it");
-        for (String s : ordered.values()) {
-            Reference r = kb.bibliography().resolve(s).orElse(null);
-            t.row(shortName(kb, s), s, r == null ? "—" : journal(r), r == null ? "—" : doiChecked(r),
-                    String.join(", ", byRules.getOrDefault(s, List.of("—"))),
-                    String.join(", ", byAgents.getOrDefault(s, List.of("—"))));
-        }
-        return t.toString();
-    }
-
-    /** "Blood 128(7):959-970", as the bibliography gives it. */
-    private static String journal(Reference r) {
-        StringBuilder j = new StringBuilder(r.journal() != null ? r.journal() : r.containerTitle() != null ? r.containerTitle() : "—");
-        if (r.volume() != null) {
-            j.append(' ').append(r.volume());
-        }
-        if (r.issue() != null) {
-            j.append('(').append(r.issue()).append(')');
-        }
-        if (r.page() != null) {
-            j.append(':').append(r.page().replace("--", "-"));
-        }
-        return j.toString();
-    }
-
-    /** Whether the entry's note says its DOI was checked (LITERATURE.md, "DOI status"): yes, **no**, or no DOI. */
-    private static String doiChecked(Reference r) {
-        String note = r.note() == null ? "" : r.note();
-        if (r.doi() == null) {
-            return "no DOI";
-        }
-        return note.startsWith("DOI checked") ? "yes" : note.startsWith("DOI not checked") ? "**no**" : "—";
-    }
-
     private static String agents(KnowledgeBase kb) {
         Map<String, List<String>> sources = agentSources(kb);
         Markdown t = new Markdown("Agent", "Role", "Epitope", "Fc", "Label", "Sources");
@@ -309,7 +260,7 @@ public final class DocTables {
     }
 
     /** Each agent's {@code source} in vocabulary.json, split at ';'. */
-    private static Map<String, List<String>> agentSources(KnowledgeBase kb) {
+    static Map<String, List<String>> agentSources(KnowledgeBase kb) {
         Map<String, List<String>> out = new TreeMap<>();
         try {
             JsonNode agents = new ObjectMapper().readTree(read(Path.of(kb.directory()).resolve(Vocabulary.FILE))).path("agents");
@@ -326,22 +277,7 @@ public final class DocTables {
     }
 
     private static String shortSources(KnowledgeBase kb, List<String> sources) {
-        return sources.isEmpty() ? "—" : String.join("; ", sources.stream().map(s -> shortName(kb, s)).toList());
-    }
-
-    /** "Lejeune 2021", "van der Veer 2011": the first author's family name and the year; the citation without an entry. */
-    private static String shortName(KnowledgeBase kb, String citation) {
-        return kb.bibliography().resolve(citation).map(DocTables::authorYear).orElse(citation);
-    }
-
-    private static String authorYear(Reference r) {
-        if (r.authors().isEmpty()) {
-            return r.id();
-        }
-        Reference.Name n = r.authors().get(0);
-        String family = n.literal() != null ? n.literal()
-                : (n.particle() == null ? "" : n.particle() + " ") + n.family();
-        return family + " " + r.year();
+        return sources.isEmpty() ? "—" : String.join("; ", sources.stream().map(s -> SourceTable.shortName(kb, s)).toList());
     }
 
     private static String yesNo(boolean b) {
