@@ -147,9 +147,9 @@ class NewOutcomeKindTest {
         Run r = Cli.run(withRules("sweep", "--vary", "daratumumab", "--format", "csv", bare.toString()));
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.outLines();
-        assertThat(lines.get(0)).isEqualTo("rank,daratumumab,adcc,fratricide,nkDepletion,phagocytosis,mm.cd38After");
+        assertThat(lines.get(0)).isEqualTo("rank,daratumumab,adcc,fratricide,nkDepletion,phagocytosis,adccScore,mm.cd38After");
         assertThat(lines.subList(1, lines.size())).as("best first: daratumumab raises ADCC and phagocytosis")
-                .containsExactly("1,+,high,low,low,high,high", "2,-,none,none,none,none,high");
+                .containsExactly("1,+,high,low,low,high,3.45,high", "2,-,none,none,none,none,,high");
     }
 
     @Test
