@@ -3,8 +3,8 @@ package org.adcckb.facts;
 /**
  * The bands of the outcome scores: an outcome (ADCC, fratricide, NK depletion) is computed as a score on the
  * same log2 scale as the CD38 it rests on, and read as a grade here: none below {@code lowFrom}, low below
- * {@code moderateFrom}, moderate below {@code highFrom}, high from it. The knowledge base declares the bands
- * ({@code gradeScale} in vocabulary.json); rules receive them as a fact.
+ * {@code moderateFrom}, moderate below {@code highFrom}, high from it. A knowledge base may declare other bands
+ * ({@code gradeScale} in vocabulary.json; the shipped one keeps {@link #DEFAULT}); rules receive them as a fact.
  */
 public record GradeScale(double lowFrom, double moderateFrom, double highFrom) implements Fact {
 
