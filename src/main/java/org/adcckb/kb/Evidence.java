@@ -18,8 +18,10 @@ public final class Evidence {
         Map<String, String> g = new LinkedHashMap<>();
         g.put("A", "stated in the cited primary source (abstract, summary or key points read)");
         g.put("B", "stated at second hand: in a secondary source (review, commentary, news summary) about the cited work, "
-                + "or in the cited work as background rather than as its result");
-        g.put("C", "field knowledge not checked against the cited source; a hypothesis to verify");
+                + "or in the cited work as background rather than as its result; or shown in the cited work for a related "
+                + "measurement (another readout, other effector cells) rather than for what the rule concludes");
+        g.put("C", "field knowledge not checked against the cited source, or the model's own arithmetic that no source "
+                + "gives; a hypothesis to verify");
         GRADES = java.util.Collections.unmodifiableMap(g);
     }
 
