@@ -11,12 +11,15 @@ import java.util.Locale;
  *   <li>{@code assumed}: the source gives the direction, the size is assumed; the fold ranges over half to
  *       one and a half times its log2 change (a 2-fold rise: from about 1.4-fold to about 2.8-fold);</li>
  *   <li>{@code unknown}: whether the agent changes CD38 on this population at all is not known; the fold
- *       ranges from no change to one and a half times its log2 change.</li>
+ *       ranges from no change to one and a half times its log2 change;</li>
+ *   <li>{@code selected}: no cell changes its CD38; the agent has removed the cells that carried the most, and the
+ *       fold takes the population to what its survivors carry; its range is that of an assumed size, since the
+ *       shares removed are the model's.</li>
  * </ul>
  */
 public record Cd38Modulation(String cell, @Vocab(Vocab.AGENT) String agent, double fold, String size) implements Fact {
 
-    public static final List<String> SIZES = List.of("reported", "assumed", "unknown");
+    public static final List<String> SIZES = List.of("reported", "assumed", "unknown", "selected");
 
     public Cd38Modulation {
         if (!(fold > 0) || Double.isInfinite(fold)) {
@@ -42,7 +45,7 @@ public record Cd38Modulation(String cell, @Vocab(Vocab.AGENT) String agent, doub
         double l = log2Fold();
         return switch (size) {
             case "reported" -> Estimate.exactly(l);
-            case "assumed" -> Estimate.of(l, Math.min(l * 0.5, l * 1.5), Math.max(l * 0.5, l * 1.5));
+            case "assumed", "selected" -> Estimate.of(l, Math.min(l * 0.5, l * 1.5), Math.max(l * 0.5, l * 1.5));
             default -> Estimate.of(l, Math.min(0, l * 1.5), Math.max(0, l * 1.5));
         };
     }
@@ -64,6 +67,8 @@ public record Cd38Modulation(String cell, @Vocab(Vocab.AGENT) String agent, doub
         return switch (size) {
             case "reported" -> agent + verb + " CD38 on " + cell + " about " + by;
             case "assumed" -> agent + verb + " CD38 on " + cell + ", by an assumed " + by;
+            case "selected" -> agent + " has removed the CD38+ cells of " + cell + ": the cells left carry about "
+                    + by + (up() ? " more" : " less") + " CD38 than the population did";
             default -> agent + " may" + (up() ? " raise" : " lower") + " CD38 on " + cell
                     + " (unknown; up to about " + by + " assumed)";
         };
