@@ -440,11 +440,7 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void anUnknownWithoutWhatWouldSettleItIsRefused(@TempDir Path tmp) throws IOException {
-        try (Stream<Path> files = Files.list(SHIPPED)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, tmp.resolve(f.getFileName()));
-            }
-        }
+        org.adcckb.TestKb.copyRules(tmp);
         Path drl = tmp.resolve("adcc.drl");
         String text = Files.readString(drl);
         String settled = "    @settledBy(\"fratricide measured among lenalidomide-treated NK cells with daratumumab\")\n";
