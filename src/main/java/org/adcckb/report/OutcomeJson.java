@@ -30,6 +30,21 @@ final class OutcomeJson {
     private OutcomeJson() {
     }
 
+    /** {@code outcomeRange} and {@code outcomeScore} of an outcome into a JSON tree (why-not solutions, sweep rows). */
+    static void put(com.fasterxml.jackson.databind.node.ObjectNode n, org.adcckb.reasoning.Outcome o) {
+        com.fasterxml.jackson.databind.node.ObjectNode range = n.putObject("outcomeRange");
+        com.fasterxml.jackson.databind.node.ObjectNode score = n.putObject("outcomeScore");
+        for (OutcomeKind k : o.kinds()) {
+            range.putObject(k.name()).put("from", o.grading(k.name()).from()).put("to", o.grading(k.name()).to());
+            Double v = o.score(k.name());
+            if (v == null) {
+                score.putNull(k.name());
+            } else {
+                score.put(k.name(), JsonReport.round(v));
+            }
+        }
+    }
+
     static void write(JsonGenerator g, Evaluation ev, boolean withExplanation) throws IOException {
         g.writeFieldName(F_RANGE);
         g.writeStartObject();

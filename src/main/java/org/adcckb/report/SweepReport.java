@@ -154,18 +154,7 @@ public final class SweepReport {
             }
             ObjectNode outcome = n.putObject("outcome");
             row.outcome().asMap().forEach(outcome::put);
-            ObjectNode range = n.putObject("outcomeRange");
-            ObjectNode score = n.putObject("outcomeScore");
-            for (org.adcckb.kb.OutcomeKind k : row.outcome().kinds()) {
-                range.putObject(k.name()).put("from", row.outcome().grading(k.name()).from())
-                        .put("to", row.outcome().grading(k.name()).to());
-                Double v = row.outcome().score(k.name());
-                if (v == null) {
-                    score.putNull(k.name());
-                } else {
-                    score.put(k.name(), Math.round(v * 1000.0) / 1000.0);
-                }
-            }
+            OutcomeJson.put(n, row.outcome());
             ObjectNode cd38 = n.putObject("targetCd38");
             for (Map.Entry<String, String> e : row.targetCd38().entrySet()) {
                 cd38.put(e.getKey(), e.getValue());

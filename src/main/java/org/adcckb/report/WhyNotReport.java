@@ -116,19 +116,7 @@ public final class WhyNotReport {
             s.added().forEach(t -> added.add(t.toString()));
             ObjectNode outcome = n.putObject("outcome");
             s.outcome().asMap().forEach(outcome::put);
-            ObjectNode range = n.putObject("outcomeRange");
-            ObjectNode score = n.putObject("outcomeScore");
-            for (org.adcckb.kb.OutcomeKind k : s.outcome().kinds()) {
-                ObjectNode r = range.putObject(k.name());
-                r.put("from", s.outcome().grading(k.name()).from());
-                r.put("to", s.outcome().grading(k.name()).to());
-                Double v = s.outcome().score(k.name());
-                if (v == null) {
-                    score.putNull(k.name());
-                } else {
-                    score.put(k.name(), Math.round(v * 1000.0) / 1000.0);
-                }
-            }
+            OutcomeJson.put(n, s.outcome());
             ArrayNode chains = n.putArray("chains");
             s.chains().forEach(c -> chains.add(c.text()));
         }
