@@ -76,13 +76,13 @@ public final class AdccKb {
 
     /** Every combination of the factors, {@code threads} at a time; {@code progress} may be null. */
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
-                                                org.adcckb.whatif.Sweep.Progress progress) {
+                                                org.adcckb.whatif.Progress progress) {
         return sweep(s, factors, threads, progress, Budget.DEFAULT);
     }
 
-    /** As {@link #sweep(Scenario, List, int, org.adcckb.whatif.Sweep.Progress)}, within {@code budget}. */
+    /** As {@link #sweep(Scenario, List, int, org.adcckb.whatif.Progress)}, within {@code budget}. */
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
-                                                org.adcckb.whatif.Sweep.Progress progress, Budget budget) {
+                                                org.adcckb.whatif.Progress progress, Budget budget) {
         return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress, budget);
     }
 
@@ -105,8 +105,15 @@ public final class AdccKb {
      */
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize,
                                            java.util.Collection<String> agents, Budget budget) {
+        return whyNot(s, goal, maxSize, agents, budget, org.adcckb.whatif.Progress.NONE);
+    }
+
+    /** As {@link #whyNot(Scenario, org.adcckb.whatif.Goal, int, java.util.Collection, Budget)}, reporting the sets done. */
+    public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize,
+                                           java.util.Collection<String> agents, Budget budget,
+                                           org.adcckb.whatif.Progress progress) {
         return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes,
-                Runtime.getRuntime().availableProcessors(), budget);
+                Runtime.getRuntime().availableProcessors(), budget, progress);
     }
 
     /** The rules compiled again with why-not's prefix queries, built on first use. */

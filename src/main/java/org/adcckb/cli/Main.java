@@ -25,7 +25,11 @@ import picocli.CommandLine.ScopeType;
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
         subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class, picocli.codegen.docgen.manpage.ManPageGenerator.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"})
+        exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  adcc explain facts/lejeune-2021/atra-low-target.json",
+                "  adcc whynot --goal 'adcc>=moderate' facts/lejeune-2021/low-target-dara.json",
+                "  adcc help explain"})
 public final class Main implements Runnable {
 
     public static final int BAD_INPUT = 2;

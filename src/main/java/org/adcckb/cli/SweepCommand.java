@@ -55,7 +55,7 @@ final class SweepCommand extends ScenarioCommand {
         Scenario s = read(kb, file);
         List<Factor> factors = vary.stream().flatMap(v -> v.list().stream()).toList();
         Factor.check(factors, s, kb.knowledgeBase().vocabulary());
-        Sweep.Result r = kb.sweep(s, factors, threads.count(), new StderrProgress(spec.commandLine().getErr()), budget);
+        Sweep.Result r = kb.sweep(s, factors, threads.count(), new StderrProgress(spec.commandLine().getErr(), "sweep", "combinations"), budget);
         String out = switch (format) {
             case text -> SweepReport.text(r);
             case csv -> SweepReport.csv(r);
@@ -64,29 +64,5 @@ final class SweepCommand extends ScenarioCommand {
             case html -> HtmlReport.sweep(r, kb.knowledgeBase().fingerprint());
         };
         return print(out);
-    }
-
-    /** Progress on stderr, once a second, only for sweeps that take longer than a second. */
-    static final class StderrProgress implements Sweep.Progress {
-        private final PrintWriter err;
-        private final long start = System.nanoTime();
-        private long lastReport = start;
-        private boolean reported;
-
-        StderrProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void update(int done, int total) {
-            long now = System.nanoTime();
-            boolean last = done == total;
-            if ((now - lastReport >= 1_000_000_000L && now - start >= 1_000_000_000L) || (last && reported)) {
-                err.printf("sweep: %d/%d combinations (%d%%)%n", done, total, 100L * done / total);
-                err.flush();
-                lastReport = now;
-                reported = true;
-            }
-        }
     }
 }

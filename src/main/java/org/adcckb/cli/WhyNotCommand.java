@@ -41,6 +41,14 @@ final class WhyNotCommand extends ScenarioCommand {
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json.")
     Format format;
 
+    @Option(names = "--top", paramLabel = "N", defaultValue = "" + WhyNotReport.DEFAULT_TOP,
+            description = "Show the best N answers (default: ${DEFAULT-VALUE}); the search still finds them all, and says how many.")
+    int top;
+
+    @Option(names = "--conditions",
+            description = "Show the unmet condition of each rule that waits, as written in its rule file.")
+    boolean conditions;
+
     @Option(names = "--max-combinations", paramLabel = "N", defaultValue = "" + Budget.DEFAULT_MAX_COMBINATIONS,
             description = "Refuse, before anything runs, a search of more than N sets of added treatments "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -59,14 +67,17 @@ final class WhyNotCommand extends ScenarioCommand {
         if (max < 1 || max > 4) {
             throw new InputException("--max", "", "must be 1 to 4, got " + max);
         }
+        if (top < 1) {
+            throw new InputException("--top", "", "must be 1 or more, got " + top);
+        }
         Budget budget = BudgetOptions.of(maxCombinations, budgetMillis, maxSolutions);
         AdccKb kb = knowledge.open();
         Goal g = goal.checked(kb.knowledgeBase().vocabulary());
         Scenario s = read(kb, file);
-        WhyNot w = kb.whyNot(s, g, max, agents, budget);
+        WhyNot w = kb.whyNot(s, g, max, agents, budget, new StderrProgress(spec.commandLine().getErr(), "whynot", "sets"));
         String out = format == Format.json
-                ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint())) + "\n"
-                : WhyNotReport.text(w);
+                ? JsonReport.pretty(WhyNotReport.json(w, kb.knowledgeBase().fingerprint(), top)) + "\n"
+                : WhyNotReport.text(w, top, conditions);
         return print(out);
     }
 }

@@ -127,15 +127,24 @@ public final class WhatIfReport {
         Set<String> sources = new TreeSet<>();
         if (!w.conclusions().isEmpty()) {
             out.append("\nWhat changed, and why (+ new, - gone, ~ changed)\n");
+            // Conclusions are numbered so that a cause can point at the changes it rests on without naming
+            // the engine's fact keys.
+            Map<String, Integer> number = new java.util.HashMap<>();
+            for (ConclusionChange c : w.conclusions()) {
+                number.put(c.key(), number.size() + 1);
+            }
             for (ConclusionChange c : w.conclusions()) {
                 String text = "changed".equals(c.kind()) ? changed(c)
                         : c.after() != null ? c.after() : c.before();
-                out.append("  ").append(MARKS.getOrDefault(c.kind(), "?")).append(' ').append(text).append('\n');
+                out.append("  ").append(MARKS.getOrDefault(c.kind(), "?")).append(" [").append(number.get(c.key()))
+                        .append("] ").append(text).append('\n');
                 for (ConclusionChange.Cause cause : c.causes()) {
                     sources.addAll(cause.sources());
                     out.append("      by rule \"").append(cause.rule()).append("\" (").append(String.join("; ", cause.sources())).append(")");
-                    if (!cause.changed().isEmpty()) {
-                        out.append(", because of: ").append(String.join(", ", cause.changed()));
+                    java.util.List<String> refs = cause.changed().stream().filter(number::containsKey)
+                            .map(k -> "[" + number.get(k) + "]").toList();
+                    if (!refs.isEmpty()) {
+                        out.append(", because of ").append(String.join(", ", refs));
                     }
                     out.append('\n');
                     if (cause.note() != null) {

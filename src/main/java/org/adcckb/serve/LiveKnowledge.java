@@ -111,6 +111,7 @@ final class LiveKnowledge implements AutoCloseable {
                 loadedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
                 current = kb;
                 error = null;
+                loaded(kb, first);
             } catch (KnowledgeBaseException e) {
                 fail(new LoadError(e.getMessage(), e.problems()), first);
             } catch (InputException e) {
@@ -121,6 +122,20 @@ final class LiveKnowledge implements AutoCloseable {
             fail(new LoadError("internal error loading the rules: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), List.of()), first);
         }
+    }
+
+    /**
+     * Says on the log that changed rules now answer (the first load is reported by the caller), and whether
+     * the rules lint clean.
+     */
+    private void loaded(AdccKb kb, boolean first) {
+        if (!first) {
+            log.println("adcc serve: the rules under " + rules + " changed and reloaded: " + kb.knowledgeBase().rules().size()
+                    + " rules, fingerprint " + kb.knowledgeBase().fingerprint().substring(0, 12) + ", answering with them");
+        }
+        org.adcckb.lint.LintNotice.of(rules, kb.knowledgeBase(), org.adcckb.kb.CompiledCache.configured())
+                .ifPresent(n -> log.println("adcc serve: " + n + " --rules " + rules));
+        log.flush();
     }
 
     /** Records a failed load for /api/status and, after the first load, says so once on the log. */

@@ -31,11 +31,6 @@ public final class Sweep {
 
     public static final int MAX_FACTORS = 12;
 
-    /** Reports progress: {@code done} of {@code total} combinations evaluated. */
-    public interface Progress {
-        void update(int done, int total);
-    }
-
     /**
      * One combination.
      *

@@ -63,12 +63,18 @@ public record WhatIf(List<Edit> edits, Evaluation baseline, Evaluation variant, 
 
     /** "ADCC of nk against mm: high (was: moderate)": the beginning both texts share is said once. */
     public static String changedText(String before, String after) {
+        // "low (unchanged from low)" as the old value says "low" twice: the level is the news, not that it held.
+        before = before.replaceFirst(" \\(unchanged from [^()]*\\)$", "");
         int common = 0;
         while (common < before.length() && common < after.length() && before.charAt(common) == after.charAt(common)) {
             common++;
         }
         int cut = before.lastIndexOf(' ', Math.max(0, common - 1)) + 1;
-        return cut < 12 ? after + " (was: " + before + ")" : after + " (was: " + before.substring(cut) + ")";
+        String was = cut < 12 ? before : before.substring(cut);
+        if (was.startsWith("(") && was.endsWith(")") && was.indexOf(')') == was.length() - 1) {
+            was = was.substring(1, was.length() - 1); // "(was: x2.00 from low)", not "(was: (x2.00 from low))"
+        }
+        return after + " (was: " + was + ")";
     }
 
     /** Whether an outcome's grade, range or score changed. */

@@ -45,10 +45,23 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
     public record Missing(String key, String text, String rule, Probes.Unmet unmet, int gainedBy) {
     }
 
-    /** A minimal set of added treatments that reaches the goal, with the outcome and the chains to it. */
-    public record Solution(List<Treatment> added, Outcome outcome, List<Chain> chains) {
+    /**
+     * A minimal set of added treatments that reaches the goal, with the outcome and the chains to it.
+     *
+     * @param alike other sets of the same agents, placed elsewhere, that lead to exactly the same conclusions
+     *              (an agent in the whole system and on the one population it acts on): one answer, not several
+     * @param adds    the keys of the {@link Missing} conclusions this answer adds
+     * @param support how sure the answer's goal outcome is (null when no rule decides it)
+     */
+    public record Solution(List<Treatment> added, Outcome outcome, List<Chain> chains, List<List<Treatment>> alike,
+                           List<String> adds, org.adcckb.reasoning.Support support) {
         public String label() {
-            return String.join(" + ", added.stream().map(Treatment::toString).toList());
+            return label(added);
+        }
+
+        /** "atra@mm + cd38_nanobody@nk": a set of treatments as the command line writes them. */
+        public static String label(List<Treatment> set) {
+            return String.join(" + ", set.stream().map(Treatment::toString).toList());
         }
     }
 
@@ -61,7 +74,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
      */
     public static WhyNot ask(Scenario s, Goal goal, int maxSize, java.util.Collection<String> agents, Reasoner reasoner,
                              KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int threads,
-                             Budget budget) {
+                             Budget budget, Progress progress) {
         Budget.Deadline deadline = budget.start();
         if (agents != null) {
             for (String a : agents) {
@@ -96,11 +109,16 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 + s.cells().size() + (s.cells().size() == 1 ? " cell population" : " cell populations");
         WhyNotSearch search = new WhyNotSearch(s, goal, candidates, maxSize, budget, deadline, scope);
         search.checkCount();
-        WhyNotSearch.Found result = search.run(reasoner, kb.vocabulary(), threads);
+        WhyNotSearch.Found result = search.run(reasoner, kb.vocabulary(), threads, progress);
         List<List<Treatment>> found = result.solutions();
         int evaluated = result.evaluated();
 
         List<Solution> solutions = new ArrayList<>();
+        // One answer per distinct effect: sets of the same agents whose conclusions are identical differ only in
+        // where an agent was put, not in what it does (panobinostat in the whole system acts on the myeloma cells
+        // alone, as panobinostat on them does).
+        Map<String, Integer> answerOf = new java.util.HashMap<>();
+        List<List<List<Treatment>>> alike = new ArrayList<>();
         Map<String, Obstacle> obstacles = new TreeMap<>();
         Map<String, Missing> missing = new LinkedHashMap<>();
         // The fact type the goal's outcome is read from (for a type shared by several kinds, its conclusions of
@@ -115,9 +133,19 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 }
                 List<Edit> edits = set.stream().<Edit>map(Edit.Add::new).toList();
                 Evaluation variant = reasoner.evaluate(WhyNotSearch.withAdded(s, set, kb.vocabulary()));
+                String effect = effect(set, variant);
+                Integer same = answerOf.get(effect);
+                if (same != null) {
+                    alike.get(same).add(List.copyOf(set));
+                    continue;
+                }
+                answerOf.put(effect, solutions.size());
+                alike.add(new ArrayList<>());
                 WhatIf w = WhatIf.compare(edits, current, variant, kb.shapes());
+                List<String> adds = new ArrayList<>();
                 solutions.add(new Solution(List.copyOf(set), variant.outcome(),
-                        w.chains().stream().filter(c -> c.outcome().equals(goal.field())).toList()));
+                        w.chains().stream().filter(c -> c.outcome().equals(goal.field())).toList(), List.of(), adds,
+                        variant.explanation().support().get(goal.field())));
                 // On the way there: what the goal's conclusions rest on, and what changed the obstacles.
                 Set<String> roots = new HashSet<>();
                 variant.explanation().nodes().stream().filter(n -> n.type().equals(goalFact)).forEach(n -> roots.add(n.key()));
@@ -136,6 +164,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                     if ("gained".equals(c.kind()) && onPathThen.contains(c.key()) && missing.containsKey(c.key())) {
                         Missing m = missing.get(c.key());
                         missing.put(c.key(), new Missing(m.key(), m.text(), m.rule(), m.unmet(), m.gainedBy() + 1));
+                        adds.add(c.key());
                     } else if ("gained".equals(c.kind()) && onPathThen.contains(c.key())) {
                         Node n = variant.explanation().node(c.key()).orElseThrow();
                         String rule = n.derivations().isEmpty() ? null : n.derivations().get(0).rule().name();
@@ -147,6 +176,7 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                         // what it adds in a solution is a consequence there, not something missing here.
                         if (unmet != null) {
                             missing.put(c.key(), new Missing(c.key(), c.after(), rule, unmet, 1));
+                            adds.add(c.key());
                         }
                     }
                 }
@@ -175,9 +205,17 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
                 probe.close();
             }
         }
-        // Smallest first (the search found them so); among equals, the ones that cost the effectors least.
+        for (int i = 0; i < solutions.size(); i++) {
+            Solution x = solutions.get(i);
+            solutions.set(i, new Solution(x.added(), x.outcome(), x.chains(), List.copyOf(alike.get(i)),
+                    x.adds().stream().sorted().toList(), x.support()));
+        }
+        // Smallest first (the search found them so); among equals, the ones that cost the effectors least; among
+        // those, the surest: fewer unknowns, then fewer of the model's own assumptions.
         solutions.sort(java.util.Comparator.<Solution>comparingInt(x -> x.added().size())
                 .thenComparing(Solution::outcome, org.adcckb.reasoning.Outcome.BEST_FIRST)
+                .thenComparingInt(x -> x.support() == null ? 0 : x.support().unknowns().size())
+                .thenComparingInt(x -> x.support() == null ? 0 : x.support().inferredSteps())
                 .thenComparing(Solution::label));
         List<Obstacle> ranked = new ArrayList<>(obstacles.values());
         ranked.sort(java.util.Comparator.comparingInt((Obstacle o) -> -o.movedBy()).thenComparing(Obstacle::key));
@@ -186,6 +224,15 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
         needed.sort(java.util.Comparator.comparingInt((Missing m) -> -m.gainedBy()).thenComparing(Missing::key));
         return new WhyNot(s, goal, current, false, List.copyOf(ranked), List.copyOf(needed),
                 List.copyOf(solutions), maxSize, evaluated);
+    }
+
+    /** What a set of added treatments does: its agents and every conclusion it leads to, with their values. */
+    private static String effect(List<Treatment> set, Evaluation variant) {
+        StringBuilder out = new StringBuilder();
+        set.stream().map(Treatment::agent).sorted().forEach(a -> out.append(a).append('|'));
+        variant.explanation().nodes().stream().filter(n -> !n.input()).map(n -> n.key() + "=" + n.text()).sorted()
+                .forEach(k -> out.append(k).append('\n'));
+        return out.toString();
     }
 
     private static void backwards(String type, RuleShapes shapes, Probes.Session probe, Map<String, Missing> out,

@@ -93,7 +93,9 @@ final class WhyNotSearch {
     }
 
     /** Evaluates the sets, smallest first, skipping any that contain a solution already found. */
-    Found run(Reasoner reasoner, Vocabulary vocabulary, int threads) {
+    Found run(Reasoner reasoner, Vocabulary vocabulary, int threads, Progress progress) {
+        long total = combinations(candidates.size(), maxSize);
+        long done = 0;
         List<List<Treatment>> found = new ArrayList<>();
         int evaluated = 0;
         int workers = Math.max(1, threads);
@@ -119,15 +121,23 @@ final class WhyNotSearch {
                         for (int i : subsets.next()) {
                             set.add(candidates.get(i));
                         }
-                        if (smaller.stream().noneMatch(set::containsAll)) {
+                        if (smaller.stream().anyMatch(set::containsAll)) {
+                            // Skipped sets count as done: the total is every set, so the count reaches it.
+                            progress.update(++done, total);
+                        } else {
                             evaluated++;
                             window.add(new Pending(set, pool.submit(() -> goal.met(
                                     reasoner.evaluateWithoutExplanation(withAdded(scenario, set, vocabulary)).outcome()))));
                         }
                     }
                     Pending next = window.poll();
+                    if (next == null) {
+                        continue;
+                    }
                     // Taken in the order the sets were drawn: the answer does not depend on timing.
-                    if (next != null && next.reached().get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS)) {
+                    boolean reached = next.reached().get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+                    progress.update(++done, total);
+                    if (reached) {
                         found.add(next.set());
                         if (found.size() > budget.maxSolutions()) {
                             throw tooManySolutions();

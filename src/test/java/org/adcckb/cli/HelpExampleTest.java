@@ -51,6 +51,21 @@ class HelpExampleTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theExamplesOfTheTopLevelHelpRun() {
+        String help = Main.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+        int at = help.indexOf("Examples:\n");
+        assertThat(at).as("an Examples section in the top-level help").isNotNegative();
+        List<String> lines = help.substring(at + "Examples:\n".length()).lines()
+                .takeWhile(line -> line.startsWith("  adcc ")).map(String::strip).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        for (String line : lines) {
+            Cli.Run r = Cli.run(words(line.substring("adcc ".length())).toArray(String[]::new));
+            assertThat(r.exit()).as("exit code of %s; stderr:%n%s", line, r.err()).isZero();
+            assertThat(r.out()).as("output of %s", line).isNotBlank();
+        }
+    }
+
     /** The words of the example's command line after "adcc", unquoted as a shell would. */
     static List<String> example(String command) {
         Map<String, CommandLine> subcommands = Main.commandLine().getSubcommands();

@@ -45,25 +45,56 @@ class WhyNotCommandTest {
         Run r = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate");
 
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("Why not adcc>=moderate in lejeune2021-low-target-dara? Now: adcc none.");
+        assertThat(lines.get(0)).isEqualTo("Why not adcc>=moderate in lejeune2021-low-target-dara? Now adcc is none (none to low).");
         assertThat(lines).containsSubsequence(
-                "What stands in the way (conclusions on the path to the goal that the solutions below remove or change)",
-                "What is missing (conclusions the goal needs, with the first condition of their rule that fails now)");
-        // The target's low CD38 and the NK cells killing each other are what the solutions have to move.
-        assertThat(lines).anyMatch(l -> l.startsWith("  - surface CD38 of mm is low") && l.endsWith(" solutions]"));
-        assertThat(lines).anyMatch(l -> l.startsWith("  - ") && l.contains("fratricide") && l.endsWith(" solutions]"));
-        assertThat(r.out()).contains("(cd38-modulators.csv:10), condition 2 of 3:\n"
-                + "      nothing matches: Exposure(agent == \"atra\", $c : cell, $a : agent)\n");
+                "What stands in the way (conclusions on the path to the goal that the answers remove or change)",
+                "Answers: the smallest sets of added treatments that reach adcc>=moderate, best outcome first",
+                "How answer 1 gets there",
+                "What the answers add (conclusions the goal needs that no rule can draw now)");
+        // The target's low CD38 and the NK cells killing each other are what the answers have to move.
+        assertThat(lines).anyMatch(l -> l.startsWith("  - surface CD38 of mm is low") && l.endsWith(": changed by every answer"));
+        assertThat(lines).anyMatch(l -> l.startsWith("  - ") && l.contains("fratricide") && l.matches(".*: removed by \\d+ of \\d+ answers"));
+        // The rule that waits, without its condition as code unless asked for.
+        assertThat(r.out()).contains("  - atra raises CD38 on mm about 3-fold: added by 3 of 5 answers\n"
+                + "      rule \"ATRA raises CD38 on myeloma cells about 3-fold\" (cd38-modulators.csv:10) waits for its condition 2 of 3\n")
+                .doesNotContain("Exposure(");
+        assertThat(ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate", "--conditions").out())
+                .contains("(cd38-modulators.csv:10) waits for its condition 2 of 3: nothing matches: Exposure(agent == \"atra\", $c : cell, $a : agent)\n");
 
-        assertThat(lines).anyMatch(l -> l.startsWith("Smallest sets of added treatments that reach adcc>=moderate (")
-                && l.endsWith(" sets of up to 3 evaluated)"));
-        assertThat(lines).anyMatch(l -> l.matches(" {2}\\d+\\. atra@mm \\+ cd38_nanobody@nk {2}-> {2}"
-                + "ADCC moderate \\(low to high\\), fratricide none, NK depletion none"));
-        // No solution needs three treatments: two suffice, and only minimal sets are listed.
-        assertThat(lines).filteredOn(l -> l.matches(" {2}\\d+\\. .*")).isNotEmpty()
-                .allMatch(l -> l.split(" \\+ ").length == 2);
-        assertThat(lines).anyMatch(l -> l.startsWith("How ") && l.endsWith(" gets there"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("(--format json gives the chains of every solution)");
+        assertThat(lines).contains("(193 sets of up to 3 evaluated; 5 answers)");
+        assertThat(lines).contains("  2. Add atra to mm and cd38_nanobody to nk. Outcome: ADCC moderate (low to high), fratricide none, NK depletion none.");
+        assertThat(lines).filteredOn(l -> l.matches(" {2}\\d+\\. .*")).hasSize(5)
+                .allMatch(l -> l.matches(" {2}\\d+\\. Add \\S+ to (the whole system|\\S+) and \\S+ to (the whole system|\\S+)\\. Outcome: .*\\."));
+        // Each answer says how sure it is.
+        assertThat(lines).filteredOn(l -> l.startsWith("     How sure: ")).hasSize(5);
+        // The chain of the first answer, in sentences: the edit, then "so" for each step, a full stop at the end.
+        assertThat(r.out()).contains("  - nk was pre-incubated with cd38_nanobody and washed,\n"
+                + "      so cd38_nanobody masks the daratumumab epitope of CD38 on nk,\n");
+        assertThat(r.out()).contains("      so ADCC of nk against mm with daratumumab: moderate (low to high) (was: none (none to low)).\n");
+    }
+
+    @Test
+    void topShowsTheBestAnswersAndSaysHowManyThereAre() throws IOException {
+        Run r = ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate", "--top", "2");
+
+        assertThat(r.out()).contains("(193 sets of up to 3 evaluated; 5 answers, the best 2 shown; --top N shows more)\n")
+                .contains("What the answers shown add");
+        assertThat(r.out().lines().filter(l -> l.matches(" {2}\\d+\\. .*"))).hasSize(2);
+        JsonNode root = JSON.readTree(ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc>=moderate", "--top", "2", "-f", "json").out());
+        assertThat(root.path("found").asInt()).isEqualTo(5);
+        assertThat(root.path("solutions").size()).isEqualTo(2);
+        assertThat(badInput("whynot", LOW, "--goal", "adcc=high", "--top", "0").err()).isEqualTo("adcc: --top: must be 1 or more, got 0\n");
+    }
+
+    @Test
+    void anAgentAndItsOnlyTargetAreOneAnswer() throws IOException {
+        // The nanobody on NK cells alone, in a culture of NK cells alone, is the nanobody in the whole culture.
+        Run r = ok("whynot", "facts/lejeune-2021/nk-dara.json", "--goal", "fratricide=none", "-f", "json");
+        JsonNode solutions = JSON.readTree(r.out()).path("solutions");
+        assertThat(texts(solutions.get(0).path("added"))).containsExactly("cd38_nanobody");
+        assertThat(solutions.get(0).path("alike").toString()).isEqualTo("[[\"cd38_nanobody@nk\"]]");
+        assertThat(ok("whynot", "facts/lejeune-2021/nk-dara.json", "--goal", "fratricide=none").out())
+                .contains("     Adding cd38_nanobody to nk instead does the same.\n");
     }
 
     @Test
@@ -105,6 +136,12 @@ class WhyNotCommandTest {
         }
         // Text and JSON list the same solutions.
         assertThat(text.out().lines().filter(l -> l.matches(" {2}\\d+\\. .*"))).hasSize(solutions.size());
+        assertThat(root.path("found").asInt()).isEqualTo(solutions.size());
+        for (JsonNode s : solutions) {
+            assertThat(s.path("alike").isArray()).isTrue();
+            assertThat(s.path("support").path("adcc").path("weakestEvidence").asText()).isIn("A", "B", "C");
+            assertThat(s.path("support").path("adcc").path("inferredSteps").asInt()).isNotNegative();
+        }
 
         JsonNode obstacles = root.path("obstacles");
         assertThat(obstacles.size()).isPositive();
@@ -143,7 +180,7 @@ class WhyNotCommandTest {
     void aGoalThatAlreadyHoldsSaysSo() throws IOException {
         Run r = ok("whynot", NANOBODY_HIGH, "--goal", "adcc=high");
 
-        assertThat(r.out()).isEqualTo("adcc=high already holds in lejeune2021-nanobody-high-target: adcc is high. "
+        assertThat(r.out()).isEqualTo("adcc=high already holds in lejeune2021-nanobody-high-target: adcc is high (moderate to high). "
                 + "Nothing to explain or change.\n");
 
         JsonNode root = JSON.readTree(ok("whynot", NANOBODY_HIGH, "--goal", "adcc=high", "-f", "json").out());
@@ -163,7 +200,7 @@ class WhyNotCommandTest {
         assertThat(r.out()).contains("\nNo set of up to 1 added treatments reaches adcc=high (11 sets evaluated): none within 1.\n")
                 .contains("\nWhat the outcome rests on now (what would have to change)\n")
                 .contains("\n  - surface CD38 of mm is low")
-                .doesNotContain("Smallest sets");
+                .doesNotContain("Answers:");
 
         JsonNode root = JSON.readTree(ok("whynot", LOW, "--agents", LEJEUNE, "--goal", "adcc=high", "--max", "1", "-f", "json").out());
         assertThat(root.path("met").asBoolean()).isFalse();
@@ -177,8 +214,8 @@ class WhyNotCommandTest {
     void aGoalOnAnotherOutcome() {
         Run r = ok("whynot", LOW, "--goal", "fratricide<=low", "--max", "1");
 
-        assertThat(r.out()).startsWith("Why not fratricide<=low in lejeune2021-low-target-dara? Now: fratricide high.\n")
-                .contains("\n  1. cd38_nanobody@nk  ->  ADCC low (none to moderate), fratricide none, NK depletion none\n");
+        assertThat(r.out()).startsWith("Why not fratricide<=low in lejeune2021-low-target-dara? Now fratricide is high (moderate to high).\n")
+                .contains("\n  1. Add cd38_nanobody to nk. Outcome: ADCC low (none to moderate), fratricide none, NK depletion none.\n");
     }
 
     // ---------------------------------------------------------------- bad input

@@ -75,6 +75,29 @@ class ReloadTest {
     }
 
     @Test
+    void everyReloadIsLoggedWithItsResult() throws IOException {
+        Path rules = copyRules();
+        Path adcc = rules.resolve("adcc.drl");
+        String good = Files.readString(adcc);
+        java.io.StringWriter log = new java.io.StringWriter();
+        ServeConfig config = ServeConfig.local(TestKb.FACTS, rules).withRulesPoll(Duration.ofMillis(200));
+        try (Server s = Server.start(config, new java.io.PrintWriter(log, true))) {
+            awaitStatus(s, st -> "ok".equals(st.path("state").asText()), "the first load");
+            assertThat(log.toString()).as("the first load is the caller's to report").doesNotContain("reloaded");
+
+            Files.writeString(adcc, good.replaceFirst("\\bthen\\b", "thenn"));
+            awaitStatus(s, st -> "stale".equals(st.path("state").asText()), "the error to be reported");
+            Files.writeString(adcc, good + "\n// an edit that changes nothing but the text\n");
+            awaitStatus(s, st -> "ok".equals(st.path("state").asText()), "the recovery");
+        }
+        String[] lines = log.toString().split("\n");
+        assertThat(lines).anyMatch(l -> l.startsWith("adcc serve: the rules under " + rules + " changed but do not load; "
+                + "still answering with the last good rules ("));
+        assertThat(lines).anyMatch(l -> l.matches("adcc serve: the rules under .* changed and reloaded: \\d+ rules, "
+                + "fingerprint [0-9a-f]{12}, answering with them"));
+    }
+
+    @Test
     void withoutAnyGoodRulesEvaluateIs503WithTheRuleError() throws IOException {
         Path rules = copyRules();
         Path vocabulary = rules.resolve("vocabulary.json");

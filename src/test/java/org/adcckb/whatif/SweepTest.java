@@ -98,7 +98,7 @@ class SweepTest {
         AtomicInteger calls = new AtomicInteger();
         TestKb.api().sweep(s, factors(s, "atra@mm,ifn_alpha@mm,cd38_nanobody@nk,atra@nk"), 2, (done, total) -> {
             calls.incrementAndGet();
-            last.accumulateAndGet(done, Math::max);
+            last.accumulateAndGet((int) done, Math::max);
             assertThat(total).isEqualTo(16);
         });
         assertThat(calls.get()).isEqualTo(16);

@@ -102,8 +102,7 @@ final class EvaluationHtml {
                 continue;
             }
             h.append("<article class=\"conclusion\" id=\"").append(id(n.key())).append("\" data-key=\"").append(esc(n.key()))
-                    .append("\">\n<p><b>").append(esc(n.text())).append("</b> <span class=\"small muted\">")
-                    .append(esc(n.key())).append("</span></p>\n");
+                    .append("\">\n<p><b>").append(esc(n.text())).append("</b></p>\n");
             for (Derivation d : n.derivations()) {
                 RuleInfo r = d.rule();
                 h.append("<div class=\"rule\">by rule <i>").append(esc(r.name())).append("</i> <span class=\"small muted\">(")

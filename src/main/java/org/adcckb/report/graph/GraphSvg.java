@@ -136,7 +136,8 @@ public final class GraphSvg {
             cls = f.input() ? "node fact input" : "node fact derived";
             fill = f.input() ? "#eef1f5" : "#ffffff";
             stroke = f.input() ? "#7b8794" : "#3b6ea8";
-            title = f.key() + "\n" + f.text();
+            // The tooltip is for readers: the fact in words (its key stays in data-key for scripts).
+            title = f.text();
         } else if (v instanceof DerivationGraph.Rule r) {
             cls = "node rule";
             fill = "#fff8e1";
