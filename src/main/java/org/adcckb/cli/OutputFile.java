@@ -45,7 +45,10 @@ final class OutputFile {
         }
         Path dir = target.toAbsolutePath().normalize().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException(path.toString(), "", "cannot be written: no such directory " + dir);
+            // The directory as the user wrote it (a relative path stays relative), the absolute one only without.
+            Path given = target.getParent();
+            throw new InputException(path.toString(), "", "cannot be written: no such directory "
+                    + (given != null ? given : dir));
         }
         return target;
     }
