@@ -11,8 +11,9 @@ final class StderrProgress implements Progress {
     private final PrintWriter err;
     private final String command;
     private final String unit;
-    private final long start = System.nanoTime();
-    private long lastReport = start;
+    private final java.util.function.LongSupplier clock;
+    private final long start;
+    private long lastReport;
     private boolean reported;
 
     /**
@@ -20,14 +21,22 @@ final class StderrProgress implements Progress {
      * @param unit    what is counted, in the plural ("combinations")
      */
     StderrProgress(PrintWriter err, String command, String unit) {
+        this(err, command, unit, System::nanoTime);
+    }
+
+    /** As above, with the clock (nanoseconds) given, so that the once-a-second rule can be tested. */
+    StderrProgress(PrintWriter err, String command, String unit, java.util.function.LongSupplier clock) {
         this.err = err;
         this.command = command;
         this.unit = unit;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        this.lastReport = start;
     }
 
     @Override
     public synchronized void update(long done, long total) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         boolean last = done == total;
         if ((now - lastReport >= 1_000_000_000L && now - start >= 1_000_000_000L) || (last && reported)) {
             err.printf("%s: %d/%d %s (%d%%)%n", command, done, total, unit, total == 0 ? 100 : 100L * done / total);
