@@ -155,9 +155,9 @@ class NewOutcomeKindTest {
     @Test
     void whyNotReachesIt() {
         String out = Cli.ok(withRules("whynot", "--goal", "phagocytosis=high", "--max", "1", bare.toString())).out();
-        assertThat(out).contains("Why not phagocytosis=high in phagocytosis-without-dara? Now: phagocytosis none.")
-                .containsPattern("\n  1\\. daratumumab@mm  ->  ADCC high( \\([a-z]+ to [a-z]+\\))?, fratricide none, NK depletion none, phagocytosis by macrophages high\n")
-                .contains("-> phagocytosis of mm by daratumumab: high");
+        assertThat(out).contains("Why not phagocytosis=high in phagocytosis-without-dara? Now phagocytosis is none.")
+                .containsPattern("\n  1\\. Add daratumumab to mm\\. Outcome: ADCC high( \\([a-z]+ to [a-z]+\\))?, fratricide none, NK depletion none, phagocytosis by macrophages high\\.\n")
+                .contains("      so phagocytosis of mm by daratumumab: high.\n");
     }
 
     @Test
