@@ -52,21 +52,29 @@ final class ValidateCommand extends ScenarioCommand {
         byte[] bytes = report.markdown().getBytes(StandardCharsets.UTF_8);
 
         PrintWriter err = spec.commandLine().getErr();
+        Path shown = shown(out);
         String summary = report.summary() + (report.failed() == 0 ? "" : " (" + String.join(", ", report.failing()) + ")");
         if (check) {
             OutputFile.Difference d = OutputFile.compare(out, bytes);
             if (!d.upToDate()) {
-                err.println("adcc: " + out + (d.missing() ? " does not exist" : " is out of date (first difference at line "
+                err.println("adcc: " + shown + (d.missing() ? " does not exist" : " is out of date (first difference at line "
                         + d.line() + ")") + "; run the same command without --check to write it");
                 err.flush();
                 return Main.FAILED_CHECKS;
             }
-            err.println("adcc: " + out + " is up to date: " + summary);
+            err.println("adcc: " + shown + " is up to date: " + summary);
         } else {
             OutputFile.write(out, bytes);
-            err.println("adcc: wrote " + out + ": " + summary);
+            err.println("adcc: wrote " + shown + ": " + summary);
         }
         err.flush();
         return report.failed() == 0 ? 0 : Main.FAILED_CHECKS;
+    }
+
+    /** The report's path as a reader wants it: relative to the working directory when it lies below it. */
+    private static Path shown(Path out) {
+        Path here = Path.of("").toAbsolutePath();
+        Path abs = out.toAbsolutePath().normalize();
+        return abs.startsWith(here) ? here.relativize(abs) : out;
     }
 }
