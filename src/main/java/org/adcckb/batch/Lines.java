@@ -14,13 +14,16 @@ import org.adcckb.reasoning.Reasoner;
 import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
 import org.adcckb.reasoning.RuleTimeoutException;
+import org.adcckb.scenario.Scenario;
 import org.adcckb.scenario.ScenarioReader;
 
 /**
  * Scenario lines to result lines: the unit of work of {@code adcc batch} and of a distributed run
  * (docs/SCALING.md), where each partition of a cohort is a {@link #partition} of lines evaluated
  * against the knowledge base its executor compiled once. Thread-safe; a bad line becomes an error
- * record, never an exception.
+ * record, never an exception. A scenario whose content (all but its id and title) came before gets the
+ * earlier result with its own id and title written in ({@link ResultTable}): the same bytes, without
+ * reasoning again.
  */
 public final class Lines {
 
@@ -30,6 +33,8 @@ public final class Lines {
     private final Reasoner reasoner;
     private final ScenarioReader reader;
     private final boolean explain;
+    /** Results by scenario content, shared by the threads of a batch or the partitions of an executor. */
+    private final ResultTable table = ResultTable.sizedToHeap();
 
     public Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain) {
         this.kb = kb;
@@ -57,29 +62,59 @@ public final class Lines {
      */
     public boolean evaluate(byte[] text, long line, String origin, java.io.OutputStream out) {
         Evaluation ev = null;
+        ResultTable.Content content = null;
         String error = null;
         try {
-            var scenario = reader.read(text, origin + ":" + line);
+            Scenario scenario = reader.read(text, origin + ":" + line);
+            content = ResultTable.Content.of(scenario);
+            byte[] tail = table.get(content);
+            if (tail != null) {
+                JsonReport.head(out, scenario.id(), scenario.title());
+                out.write(tail);
+                return false;
+            }
             ev = explain ? reasoner.evaluate(scenario) : reasoner.evaluateWithoutExplanation(scenario);
         } catch (InputException e) {
             error = e.getMessage(); // names the input and line already
         } catch (RuleLoopException | RuleTimeoutException | RuleFailureException e) {
             error = origin + ":" + line + ": " + e.getMessage();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException | StackOverflowError e) {
             // Not the rules' doing as far as can be told: still this line's failure only.
             error = origin + ":" + line + ": internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-        if (error == null) {
-            JsonReport.line(out, ev, kb.fingerprint(), explain);
-            return false;
-        }
         try {
+            if (error == null) {
+                byte[] result = JsonReport.line(ev, kb.fingerprint(), explain);
+                out.write(result);
+                keep(content, ev.scenario(), result);
+                return false;
+            }
             out.write(errorLine(line, error));
         } catch (java.io.IOException io) {
             throw new java.io.UncheckedIOException(io);
         }
         return true;
+    }
+
+    /**
+     * Tables the part of {@code result} after its head (id and title), checking that the head is where it
+     * is expected; a result that does not start with it is simply not tabled.
+     */
+    private void keep(ResultTable.Content content, Scenario scenario, byte[] result) {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(64);
+        JsonReport.head(head, scenario.id(), scenario.title());
+        byte[] h = head.toByteArray();
+        if (java.util.Arrays.equals(result, 0, h.length, h, 0, h.length)) {
+            table.put(content, java.util.Arrays.copyOfRange(result, h.length, result.length));
+        }
+    }
+
+    /** Distinct scenario contents whose results are tabled now (for tests). */
+    int tabledContents() {
+        return table.size();
     }
 
     /**

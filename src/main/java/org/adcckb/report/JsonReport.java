@@ -62,18 +62,62 @@ public final class JsonReport {
         }
     }
 
+    private static final byte[] HEAD = ("{\"format\":\"" + FORMAT_VERSION + "\",\"scenario\":\"")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The start of a result line up to its scenario's id and title, included: the bytes of {@link #line}
+     * that name the scenario. What follows them depends on the scenario's content alone, so a batch
+     * keeps that part for a content that comes back ({@code batch.ResultTable}) and writes a new head in front.
+     */
+    public static void head(java.io.OutputStream out, String id, String title) {
+        try {
+            if (title == null && plain(id)) {
+                // A scenario id is lower-case letters, digits, '.', '_' and '-': nothing to escape.
+                out.write(HEAD);
+                for (int i = 0; i < id.length(); i++) {
+                    out.write(id.charAt(i));
+                }
+                out.write('"');
+                return;
+            }
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)) {
+                g.writeStartObject();
+                writeHead(g, id, title);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean plain(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void writeHead(JsonGenerator g, String id, String title) throws IOException {
+        g.writeFieldName(F_FORMAT);
+        g.writeString(FORMAT_VERSION);
+        g.writeFieldName(F_SCENARIO);
+        g.writeString(id);
+        if (title != null) {
+            g.writeFieldName(F_TITLE);
+            g.writeString(title);
+        }
+    }
+
     /** The one writer of the result object; {@link #toJson} and {@link #line} both go through it. */
     private static void write(JsonGenerator g, Evaluation ev, String rulesFingerprint,
                               boolean withExplanation) throws IOException {
         g.writeStartObject();
-        g.writeFieldName(F_FORMAT);
-        g.writeString(FORMAT_VERSION);
-        g.writeFieldName(F_SCENARIO);
-        g.writeString(ev.scenario().id());
-        if (ev.scenario().title() != null) {
-            g.writeFieldName(F_TITLE);
-            g.writeString(ev.scenario().title());
-        }
+        writeHead(g, ev.scenario().id(), ev.scenario().title());
         g.writeFieldName(F_SETTING);
         g.writeString(ev.scenario().setting());
         if (ev.scenario().course() != null) {
