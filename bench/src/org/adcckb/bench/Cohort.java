@@ -21,7 +21,11 @@ import org.adcckb.kb.Vocabulary;
  * mostly high), occasional knockouts, both CD16 alleles, a quarter of the scenarios in vivo, and a few
  * treatments (daratumumab in most). Fixed seed: the same cohort every time.
  *
- * <p>Usage: {@code Cohort RULES_DIR N [SEED] > cohort.jsonl}
+ * <p>With {@code unique}, no two scenarios share a content (all but the id; the order of treatments
+ * aside), and there are up to three populations of each kind and up to three extra treatments: a cohort
+ * that tabling results by content ({@code batch.ResultTable}) cannot help.
+ *
+ * <p>Usage: {@code Cohort RULES_DIR N [SEED [unique]] > cohort.jsonl}
  */
 public final class Cohort {
 
@@ -39,6 +43,9 @@ public final class Cohort {
         ObjectMapper json = new ObjectMapper();
         List<String> agents = new ArrayList<>(vocabulary.agentNames());
         agents.remove("daratumumab");
+        boolean unique = args.length > 3 && "unique".equals(args[3]);
+        int most = unique ? 3 : 2;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
             for (long i = 0; i < n; i++) {
                 ObjectNode s = json.createObjectNode();
@@ -46,12 +53,12 @@ public final class Cohort {
                 s.put("setting", r.nextInt(4) == 0 ? "in_vivo" : "in_vitro");
                 ArrayNode cells = s.putArray("cells");
                 List<String> ids = new ArrayList<>();
-                int targets = 1 + r.nextInt(2);
+                int targets = 1 + r.nextInt(most);
                 for (int k = 0; k < targets; k++) {
                     ids.add("mm" + k);
                     cells.addObject().put("id", "mm" + k).put("type", "myeloma").put("cd38", TARGET_CD38[r.nextInt(TARGET_CD38.length)]);
                 }
-                int effectors = 1 + r.nextInt(2);
+                int effectors = 1 + r.nextInt(most);
                 for (int k = 0; k < effectors; k++) {
                     ids.add("nk" + k);
                     ObjectNode nk = cells.addObject().put("id", "nk" + k).put("type", "nk").put("cd16", CD16[r.nextInt(CD16.length)]);
@@ -65,7 +72,7 @@ public final class Cohort {
                 if (r.nextInt(10) < 8) {
                     treatments.addObject().put("agent", "daratumumab");
                 }
-                int extra = r.nextInt(3);
+                int extra = r.nextInt(most + 1);
                 List<String> used = new ArrayList<>();
                 for (int k = 0; k < extra; k++) {
                     String agent = agents.get(r.nextInt(agents.size()));
@@ -78,6 +85,15 @@ public final class Cohort {
                     ObjectNode t = treatments.addObject().put("agent", agent);
                     if (on != null) {
                         t.put("on", on);
+                    }
+                }
+                if (unique) {
+                    List<String> given = new ArrayList<>();
+                    treatments.forEach(t -> given.add(t.toString()));
+                    java.util.Collections.sort(given);
+                    if (!seen.add(s.get("setting") + " " + cells + " " + given)) {
+                        i--; // drawn before: draw again
+                        continue;
                     }
                 }
                 out.write(json.writeValueAsString(s));

@@ -33,6 +33,10 @@ public final class Report {
     }
 
     private String render() {
+        if (n("cold.adcc_explain") == 0) { // bench/run -e: the peer comparison only
+            peer();
+            return out.toString();
+        }
         line("### a. Cold start (wall time of one process, ms; %d runs each, interleaved)", n("cold.adcc_explain"));
         line("");
         header("command");
@@ -124,10 +128,42 @@ public final class Report {
             }
             line("");
         }
+        peer();
         line("Ratio and difference rows: the value of the medians, then the median, IQR and range of the per-run "
                 + "(paired, interleaved) ratios or differences. CPU time: user + system time of the process (all its "
                 + "threads, so it can exceed the wall time), less disturbed by other load than the wall time.");
         return out.toString();
+    }
+
+    /** e: ./adcc batch end to end against the CLIPS peer's two processes side by side, and the unique cohort. */
+    private void peer() {
+        if (n("peer.clips") == 0) {
+            return;
+        }
+        boolean base = n("peer.base_explain") > 0;
+        line("### e. `./adcc batch` against the CLIPS peer (wall time of one process, ms; %d runs each, interleaved)",
+                n("peer.clips"));
+        line("");
+        header("command");
+        row("CLIPS peer: `half1.clp` and `half2.clp` side by side (100,000 scenarios)", "peer.clips");
+        row("`./adcc batch` of the peer's cohort (100,000 lines), with explanations", "peer.adcc_explain");
+        row("`./adcc batch --no-explain`, the same cohort", "peer.adcc_no_explain");
+        if (base) {
+            row("the same, earlier version (`-B`), with explanations", "peer.base_explain");
+            row("the same, earlier version, `--no-explain`", "peer.base_no_explain");
+        }
+        row("`./adcc batch` of a cohort of unique scenarios (`Cohort … unique`), with explanations", "peer.unique");
+        if (base) {
+            row("the same, earlier version", "peer.unique_base");
+        }
+        ratioRow("ratio adcc batch / CLIPS, with explanations (goal ≤ 1.5)", "peer.adcc_explain", "peer.clips", (a, b) -> a / b, "×");
+        ratioRow("ratio adcc batch --no-explain / CLIPS (goal ≤ 1.0)", "peer.adcc_no_explain", "peer.clips", (a, b) -> a / b, "×");
+        if (base) {
+            ratioRow("ratio earlier version / CLIPS, with explanations", "peer.base_explain", "peer.clips", (a, b) -> a / b, "×");
+            ratioRow("ratio earlier version --no-explain / CLIPS", "peer.base_no_explain", "peer.clips", (a, b) -> a / b, "×");
+            ratioRow("unique scenarios: this version / earlier version", "peer.unique", "peer.unique_base", (a, b) -> a / b, "×");
+        }
+        line("");
     }
 
     private boolean cpuColumn;

@@ -99,11 +99,6 @@ public final class Lines {
         return true;
     }
 
-    /** Results held by the table (a test's view of whether repeated contents were reused). */
-    int tabled() {
-        return table.size();
-    }
-
     /**
      * Tables the part of {@code result} after its head (id and title), checking that the head is where it
      * is expected; a result that does not start with it is simply not tabled.
@@ -115,6 +110,11 @@ public final class Lines {
         if (java.util.Arrays.equals(result, 0, h.length, h, 0, h.length)) {
             table.put(content, java.util.Arrays.copyOfRange(result, h.length, result.length));
         }
+    }
+
+    /** Distinct scenario contents whose results are tabled now (for tests). */
+    int tabledContents() {
+        return table.size();
     }
 
     /**
