@@ -67,8 +67,7 @@ final class Chunk {
         int errors = 0;
         for (int i = 0; i < size; i++) {
             if (texts[i] == null) {
-                bytes.writeBytes(Lines.errorLine(numbers[i], name + ":" + numbers[i]
-                        + ": the line is longer than the limit of " + maxBytes + " bytes (--max-bytes)"));
+                bytes.writeBytes(Lines.tooLongLine(numbers[i], name, maxBytes));
                 errors++;
             } else if (evaluator.evaluate(texts[i], numbers[i], name, bytes)) {
                 errors++;

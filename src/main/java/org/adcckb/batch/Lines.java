@@ -154,6 +154,11 @@ public final class Lines {
         return (error(line, message) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The error record, with its newline, of a line longer than {@code maxBytes} (--max-bytes), which is not read. */
+    public static byte[] tooLongLine(long line, String origin, int maxBytes) {
+        return errorLine(line, origin + ":" + line + ": the line is longer than the limit of " + maxBytes + " bytes (--max-bytes)");
+    }
+
     /**
      * A partition of lines, evaluated lazily in order, one result per non-blank line; line numbers count
      * from {@code firstLine}, so records name lines of the whole cohort.

@@ -20,14 +20,23 @@ public final class SharedKnowledge {
 
     /**
      * @param fingerprint the {@code rulesFingerprint} the run expects, or null to accept what the directory holds
-     * @throws IllegalStateException when the rules found are not the ones expected
+     * @throws MixedRules when the rules found are not the ones expected
      */
     public static KnowledgeBase get(Path rules, String fingerprint) {
         KnowledgeBase kb = LOADED.computeIfAbsent(rules.toAbsolutePath().normalize(), KnowledgeBaseLoader::load);
         if (fingerprint != null && !fingerprint.equals(kb.fingerprint())) {
-            throw new IllegalStateException("the rules in " + rules + " have fingerprint " + kb.fingerprint()
+            throw new MixedRules("the rules in " + rules + " have fingerprint " + kb.fingerprint()
                     + ", not the " + fingerprint + " this run was pinned to");
         }
         return kb;
+    }
+
+    /** Rules that compile to another fingerprint than the one a run was pinned to. */
+    public static final class MixedRules extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public MixedRules(String message) {
+            super(message);
+        }
     }
 }

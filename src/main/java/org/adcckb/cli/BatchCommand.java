@@ -2,6 +2,7 @@ package org.adcckb.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.adcckb.batch.CohortEngine;
 import org.adcckb.batch.Lines;
 import org.adcckb.batch.Pipeline;
 import org.adcckb.batch.Sinks;
@@ -41,8 +42,29 @@ final class BatchCommand extends ScenarioCommand {
     @Option(names = "--no-explain", description = "Leave the explanation out of each result (faster; same outcome and cells).")
     boolean noExplain;
 
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = LOCAL,
+            description = "Where to evaluate: 'local' (default: this process, results on standard output) or 'spark' "
+                    + "(Apache Spark, results as part files in --output; ./adcc builds it on first use, docs/SCALING.md).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the Spark master (default: local[*], all cores of this machine).")
+    String master;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "With --engine spark: the directory of results, which must not exist yet.")
+    String output;
+
+    private static final String LOCAL = "local";
+
     @Override
     public Integer call() throws Exception {
+        if (!LOCAL.equals(engine)) {
+            return onEngine();
+        }
+        for (String[] only : new String[][] {{"--master", master}, {"--output", output}}) {
+            if (only[1] != null) {
+                throw new InputException(only[0], "", "applies to --engine spark only; the local engine writes results to standard output");
+            }
+        }
         int n = threads.count();
         Source source = Source.open(input);
         KnowledgeBase kb = knowledge.load();
@@ -65,6 +87,39 @@ final class BatchCommand extends ScenarioCommand {
             return Main.INTERNAL; // the interrupt has been reported; the JVM's exit code is the signal's
         }
         err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s)%n", s.lines(), s.errors(), s.seconds(), s.rate());
+        err.flush();
+        return s.errors() == 0 ? 0 : Main.BAD_INPUT;
+    }
+
+    /**
+     * The cohort on another engine, found on the class path ({@link CohortEngine}): same results, written as files
+     * to --output; the summary is the local engine's.
+     */
+    private int onEngine() {
+        if (input == null || "-".equals(input)) {
+            throw new InputException("FILE", "", "--engine " + engine + " reads a file or directory, not standard input");
+        }
+        if (output == null) {
+            throw new InputException("--output", "", "--engine " + engine + " writes its results to a directory: give --output DIR");
+        }
+        if (threads.threads != null) {
+            throw new InputException("--threads", "", "applies to the local engine only; Spark's parallelism is its master's (--master 'local[N]')");
+        }
+        CohortEngine chosen;
+        try {
+            chosen = CohortEngine.named(engine).orElse(null);
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            chosen = null;
+        }
+        if (chosen == null) {
+            throw new InputException("--engine", "", engine.equals("spark")
+                    ? "spark is not on the class path of this run; ./adcc batch --engine spark builds it (mvn -Pspark package) and runs it"
+                    : "no engine '" + engine + "'; the engines are 'local' and 'spark'");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        CohortEngine.Summary s = chosen.run(new CohortEngine.Job(input, output, knowledge.rulesDir(), !noExplain,
+                knowledge.limits(), knowledge.runLimits(), master == null ? "local[*]" : master), err);
+        err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s); results in %s%n", s.lines(), s.errors(), s.seconds(), s.rate(), output);
         err.flush();
         return s.errors() == 0 ? 0 : Main.BAD_INPUT;
     }
