@@ -112,8 +112,8 @@ public final class Lines {
         }
     }
 
-    /** Distinct scenario contents whose results are tabled now (for tests). */
-    int tabledContents() {
+    /** Distinct scenario contents whose results are tabled now. */
+    public int tabledContents() {
         return table.size();
     }
 

@@ -78,6 +78,8 @@ class CohortJobTest {
                 .hasSize(4 * 11 - 1).contains("{\"line\":5", "{\"line\":18", "{\"line\":24", "{\"line\":32", "{\"line\":9994");
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"format\":\"2\",\"scenario\":\"s9999\",\"title\":\"Zellen \u00fc 9999 \u03b1\"");
         assertThat(err.toString()).contains("cohort: 9978 scenarios, 43 failed, in ");
+        // The executor's table: each distinct content once (4 x 15 x 36 at most), whatever the partition.
+        assertThat(Evaluate.tabledContents()).isBetween(1000, 4 * 15 * 36);
     }
 
     @Test

@@ -110,6 +110,11 @@ final class Evaluate implements PairFlatMapFunction<Iterator<Tuple2<byte[], Long
         };
     }
 
+    /** The distinct scenario contents tabled in this JVM, over all its {@link Lines}. */
+    static int tabledContents() {
+        return LINES.values().stream().mapToInt(Lines::tabledContents).sum();
+    }
+
     /** A line as {@code adcc batch} reads it: the CR of a CRLF line end is not part of it. */
     private static byte[] withoutCarriageReturn(byte[] line) {
         int n = line.length;
