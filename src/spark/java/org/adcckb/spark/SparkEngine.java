@@ -65,7 +65,9 @@ public final class SparkEngine implements CohortEngine {
     /** The job with the rules shipped as given (tests pin them to another fingerprint). */
     Summary run(Job job, PrintWriter err, ShippedRules rules) {
         long start = System.nanoTime();
-        SparkConf conf = new SparkConf().setAppName(APP_NAME);
+        SparkConf conf = new SparkConf().setAppName(APP_NAME)
+                // Results appear in the output directory only when the whole job has succeeded (docs/SCALING.md).
+                .setIfMissing("spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "1");
         if (job.master() != null) {
             conf.setMaster(job.master());
             // Run inside adcc: no web UI port to bind, no progress bar (the progress below takes its place).
