@@ -29,18 +29,29 @@ public final class Lines {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** How results are tabled: not at all (tests compare with it), by content, by content and raw line. */
+    enum Tabling { NONE, CONTENT, RAW }
+
     private final KnowledgeBase kb;
     private final Reasoner reasoner;
     private final ScenarioReader reader;
+    private final Limits limits;
     private final boolean explain;
+    private final Tabling tabling;
     /** Results by scenario content, shared by the threads of a batch or the partitions of an executor. */
     private final ResultTable table = ResultTable.sizedToHeap();
 
     public Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain) {
+        this(kb, reasoner, limits, explain, Tabling.RAW);
+    }
+
+    Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain, Tabling tabling) {
         this.kb = kb;
         this.reasoner = reasoner;
         this.reader = new ScenarioReader(kb.vocabulary(), limits);
+        this.limits = limits;
         this.explain = explain;
+        this.tabling = tabling;
     }
 
     /**
@@ -61,17 +72,32 @@ public final class Lines {
      * into directly); true if it is an error record.
      */
     public boolean evaluate(byte[] text, long line, String origin, java.io.OutputStream out) {
+        RawLine raw = null;
+        try {
+            raw = tabling == Tabling.RAW ? RawLine.scan(text) : null;
+            if (raw != null && fromRawKey(raw, text, out)) {
+                return false;
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e; // the output failed: the run ends, as below
+        } catch (RuntimeException e) {
+            // The scan is a shortcut: whatever it cannot do, the reader below does (or refuses with its message).
+            raw = null;
+        }
         Evaluation ev = null;
         ResultTable.Content content = null;
         String error = null;
         try {
             Scenario scenario = reader.read(text, origin + ":" + line);
-            content = ResultTable.Content.of(scenario);
-            byte[] tail = table.get(content);
-            if (tail != null) {
-                JsonReport.head(out, scenario.id(), scenario.title());
-                out.write(tail);
-                return false;
+            if (tabling != Tabling.NONE) {
+                content = ResultTable.Content.of(scenario);
+                byte[] tail = table.get(content);
+                if (tail != null) {
+                    JsonReport.head(out, scenario.id(), scenario.title());
+                    out.write(tail);
+                    keepRaw(raw, scenario, tail);
+                    return false;
+                }
             }
             ev = explain ? reasoner.evaluate(scenario) : reasoner.evaluateWithoutExplanation(scenario);
         } catch (InputException e) {
@@ -89,7 +115,9 @@ public final class Lines {
             if (error == null) {
                 byte[] result = JsonReport.line(ev, kb.fingerprint(), explain);
                 out.write(result);
-                keep(content, ev.scenario(), result);
+                if (content != null) {
+                    keepRaw(raw, ev.scenario(), keep(content, ev.scenario(), result));
+                }
                 return false;
             }
             out.write(errorLine(line, error));
@@ -100,20 +128,69 @@ public final class Lines {
     }
 
     /**
-     * Tables the part of {@code result} after its head (id and title), checking that the head is where it
-     * is expected; a result that does not start with it is simply not tabled.
+     * A line whose raw key (its bytes but for its id and title) is tabled: a line the reader accepted
+     * before, the same but for those two strings. Written from the table, with its own id and title, if
+     * they are what the reader would accept (true); false leaves the line to the reader.
      */
-    private void keep(ResultTable.Content content, Scenario scenario, byte[] result) {
+    private boolean fromRawKey(RawLine raw, byte[] text, java.io.OutputStream out) {
+        byte[] tail = table.get(raw.key());
+        if (tail == null || text.length > limits.maxBytes()) {
+            return false;
+        }
+        String id = raw.id();
+        if (id == null) {
+            return false;
+        }
+        String title = null;
+        if (raw.hasTitle() && (title = raw.title(limits)) == null) {
+            return false;
+        }
+        JsonReport.head(out, id, title);
+        try {
+            out.write(tail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    /**
+     * Tables the part of {@code result} after its head (id and title), checking that the head is where it
+     * is expected, and returns it; a result that does not start with it is simply not tabled (null).
+     */
+    private byte[] keep(ResultTable.Content content, Scenario scenario, byte[] result) {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(64);
         JsonReport.head(head, scenario.id(), scenario.title());
         byte[] h = head.toByteArray();
         if (java.util.Arrays.equals(result, 0, h.length, h, 0, h.length)) {
-            table.put(content, java.util.Arrays.copyOfRange(result, h.length, result.length));
+            byte[] tail = java.util.Arrays.copyOfRange(result, h.length, result.length);
+            table.put(content, tail);
+            return tail;
         }
+        return null;
+    }
+
+    /**
+     * Tables {@code tail} under the raw key of the line too, when the scan found the id and title the
+     * reader read ({@code scenario}'s): only then does an equal key mean the same scenario but for them.
+     */
+    private void keepRaw(RawLine raw, Scenario scenario, byte[] tail) {
+        if (raw == null || tail == null || !scenario.id().equals(raw.id())) {
+            return;
+        }
+        if (raw.hasTitle() ? scenario.title() == null || !scenario.title().equals(raw.title(limits)) : scenario.title() != null) {
+            return;
+        }
+        table.put(raw.key(), tail);
     }
 
     /** Distinct scenario contents whose results are tabled now. */
     public int tabledContents() {
+        return table.contents();
+    }
+
+    /** Entries tabled now, under contents and raw keys (for tests). */
+    int tabledEntries() {
         return table.size();
     }
 

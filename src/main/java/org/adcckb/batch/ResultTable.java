@@ -23,6 +23,8 @@ final class ResultTable {
 
     /** Keys, maps and counters per entry, beyond its tail's bytes: an estimate for the bound. */
     private static final int ENTRY_OVERHEAD = 512;
+    /** The same for a raw key's entry (its key object and array headers, the map's node). */
+    private static final int RAW_OVERHEAD = 96;
 
     /**
      * What a scenario's result depends on besides its id and title: its setting, course, cells and
@@ -38,8 +40,9 @@ final class ResultTable {
 
     private final long generationBytes;
     private final int maxTail;
-    private volatile ConcurrentHashMap<Content, byte[]> young = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<Content, byte[]> old = new ConcurrentHashMap<>();
+    // Keys: a Content, or the RawLine.Key of a line read before (the same tail under both).
+    private volatile ConcurrentHashMap<Object, byte[]> young = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Object, byte[]> old = new ConcurrentHashMap<>();
     private final AtomicLong youngBytes = new AtomicLong();
 
     /**
@@ -58,11 +61,22 @@ final class ResultTable {
 
     /** The tail of the result of {@code content}, or null if it is not in the table. */
     byte[] get(Content content) {
-        byte[] tail = young.get(content);
+        return lookUp(content);
+    }
+
+    /** The tail of the result of a line with this raw key, or null if it is not in the table. */
+    byte[] get(RawLine.Key raw) {
+        return lookUp(raw);
+    }
+
+    private byte[] lookUp(Object key) {
+        byte[] tail = young.get(key);
         if (tail == null) {
-            tail = old.get(content);
+            tail = old.get(key);
             if (tail != null) {
-                put(content, tail); // still in use: it survives the next turn of generations
+                // Still in use: it survives the next turn of generations. Carried over alone, a raw key's
+                // entry counts its tail too, which its content's entry may not hold in the young generation.
+                keep(key, tail, weight(key, tail) + (key instanceof RawLine.Key ? tail.length + ENTRY_OVERHEAD : 0));
             }
         }
         return tail;
@@ -70,11 +84,26 @@ final class ResultTable {
 
     /** Keeps {@code tail} (not copied: the caller hands it over) as the result of {@code content}. */
     void put(Content content, byte[] tail) {
+        keep(content, tail, weight(content, tail));
+    }
+
+    /**
+     * Keeps {@code tail}, just kept or found under its content, as the result of a line with this raw key:
+     * the key's bytes count against the bound, the tail is counted by the content's entry.
+     */
+    void put(RawLine.Key raw, byte[] tail) {
+        keep(raw, tail, weight(raw, tail));
+    }
+
+    private static long weight(Object key, byte[] tail) {
+        return key instanceof RawLine.Key raw ? raw.size() + RAW_OVERHEAD : tail.length + ENTRY_OVERHEAD;
+    }
+
+    private void keep(Object key, byte[] tail, long size) {
         if (tail.length > maxTail) {
             return;
         }
-        long size = tail.length + ENTRY_OVERHEAD;
-        if (young.putIfAbsent(content, tail) == null && youngBytes.addAndGet(size) > generationBytes) {
+        if (young.putIfAbsent(key, tail) == null && youngBytes.addAndGet(size) > generationBytes) {
             turn();
         }
     }
@@ -92,5 +121,11 @@ final class ResultTable {
     /** Entries held (both generations; a content in both counts twice). */
     int size() {
         return young.size() + old.size();
+    }
+
+    /** Entries held under a content (not a raw key), as {@link #size()} counts them. */
+    int contents() {
+        return (int) (young.keySet().stream().filter(k -> k instanceof Content).count()
+                + old.keySet().stream().filter(k -> k instanceof Content).count());
     }
 }

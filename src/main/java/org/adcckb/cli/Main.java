@@ -23,7 +23,6 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "adcc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Rule-based reasoning about daratumumab NK-cell ADCC in multiple myeloma, with explanations.",
-        subcommands = {ExplainCommand.class, BatchCommand.class, WhatIfCommand.class, SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class, picocli.codegen.docgen.manpage.ManPageGenerator.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:bad input or usage", "3:expectations that do not hold (test, validate), errors in the rules (lint), an out-of-date report (validate --check)"},
         footerHeading = "%nExamples:%n",
@@ -47,18 +46,44 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, batch, whatif, sweep, whynot, serve, rules, lint, test or validate");
     }
 
+    /**
+     * The subcommands, in the order help lists them. Added to the command line here rather than named in
+     * the annotation, so that a run of {@code batch} can leave the others out (see {@link #main}).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ExplainCommand.class, BatchCommand.class, WhatIfCommand.class,
+            SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class,
+            ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+            picocli.codegen.docgen.manpage.ManPageGenerator.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // A batch is often one of many short runs in a script: its command line is built without the other
+        // commands, whose models picocli would build by reflection first (about 0.1 s of a cold start). Only
+        // "batch" as the first argument takes this way; help and errors inside batch never name its siblings.
+        CommandLine cl = args.length > 0 && args[0].equals("batch") ? commandLine(BatchCommand.class) : commandLine();
+        System.exit(cl.execute(args));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /** The command line with all the subcommands, or only {@code only}. */
+    static CommandLine commandLine(Class<?> only) {
         CommandLine cl = new CommandLine(new Main());
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (only == null || sub == only) {
+                cl.addSubcommand(sub);
+            }
+        }
         // The descriptor itself, not System.out: a PrintStream hides write errors, and a full disk or a
         // closed pipe must end the command, not let it report success.
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::usageError);
+        if (only != null) {
+            return cl;
+        }
         // picocli's completion command is hidden by default; it is listed with the others, with an example.
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
                 .footerHeading("%nExample:%n")

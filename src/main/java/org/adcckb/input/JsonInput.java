@@ -112,6 +112,42 @@ public final class JsonInput {
         return 0;
     }
 
+    /**
+     * The string of the JSON string token {@code b[from, to)} (its quotes included) as {@link #parse} would
+     * read it within {@code limits}, or null when those bytes are not exactly one valid string token within
+     * them (then the caller reads the whole document, which says what is wrong).
+     */
+    public static String stringToken(byte[] b, int from, int to, Limits limits) {
+        int n = to - from;
+        if (from < 0 || n < 2 || b[from] != '"' || b[to - 1] != '"' || n - 2 > limits.maxString()) {
+            return null; // bytes, so at least as many as the characters the limit counts
+        }
+        boolean plain = true;
+        for (int i = from + 1; i < to - 1; i++) {
+            byte c = b[i];
+            if (c < 0x20 || c > 0x7e || c == '\\' || c == '"') {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(b, from + 1, n - 2, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        byte[] token = java.util.Arrays.copyOfRange(b, from, to);
+        if (Utf8.firstInvalid(token) >= 0) {
+            return null;
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = mapper(limits).getFactory().createParser(token)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String s = p.getText();
+            return p.nextToken() == null ? s : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
