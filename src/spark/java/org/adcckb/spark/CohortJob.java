@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * Exit codes as {@code adcc}'s: 0 when every line was evaluated, 2 for bad input or usage or when some line gave
  * an error record, 1 for an internal error.
  */
-@Command(name = "org.adcckb.spark.CohortJob", mixinStandardHelpOptions = true,
+@Command(name = "org.adcckb.spark.CohortJob", mixinStandardHelpOptions = true, versionProvider = CohortJob.Version.class,
         description = {"Evaluate a cohort of scenarios (JSON Lines) on Apache Spark: one result per non-blank line, "
                 + "written to OUTPUT as part files in input order; their concatenation in name order is what "
                 + "'adcc batch INPUT' prints, error records and line numbers included.",
@@ -64,6 +64,15 @@ public final class CohortJob implements Callable<Integer> {
         int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code); // spark-submit reports a normal return as success
+        }
+    }
+
+    /** The version of the jar the job runs from (its manifest's Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CohortJob.class.getPackage().getImplementationVersion();
+            return new String[] {"adcc-kb cohort job " + (v == null ? "(development build)" : v)};
         }
     }
 
