@@ -105,12 +105,7 @@ final class BatchCommand extends ScenarioCommand {
         if (threads.threads != null) {
             throw new InputException("--threads", "", "applies to the local engine only; Spark's parallelism is its master's (--master 'local[N]')");
         }
-        CohortEngine chosen;
-        try {
-            chosen = CohortEngine.named(engine).orElse(null);
-        } catch (java.util.ServiceConfigurationError | LinkageError e) {
-            chosen = null;
-        }
+        CohortEngine chosen = CohortEngine.named(engine).orElse(null);
         if (chosen == null) {
             throw new InputException("--engine", "", engine.equals("spark")
                     ? "spark is not on the class path of this run; ./adcc batch --engine spark builds it (mvn -Pspark package) and runs it"
