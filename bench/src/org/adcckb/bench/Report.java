@@ -148,6 +148,8 @@ public final class Report {
         row("CLIPS peer: `half1.clp` and `half2.clp` side by side (100,000 scenarios)", "peer.clips");
         row("`./adcc batch` of the peer's cohort (100,000 lines), with explanations", "peer.adcc_explain");
         row("`./adcc batch --no-explain`, the same cohort", "peer.adcc_no_explain");
+        row("`./adcc batch` through the batch daemon (`adcc daemon start`), with explanations", "peer.daemon_explain");
+        row("`./adcc batch --no-explain` through the batch daemon", "peer.daemon_no_explain");
         if (base) {
             row("the same, earlier version (`-B`), with explanations", "peer.base_explain");
             row("the same, earlier version, `--no-explain`", "peer.base_no_explain");
@@ -158,6 +160,8 @@ public final class Report {
         }
         ratioRow("ratio adcc batch / CLIPS, with explanations (goal ≤ 1.5)", "peer.adcc_explain", "peer.clips", (a, b) -> a / b, "×");
         ratioRow("ratio adcc batch --no-explain / CLIPS (goal ≤ 1.0)", "peer.adcc_no_explain", "peer.clips", (a, b) -> a / b, "×");
+        ratioRow("ratio adcc batch through the daemon / CLIPS, with explanations (goal ≤ 1.5)", "peer.daemon_explain", "peer.clips", (a, b) -> a / b, "×");
+        ratioRow("ratio adcc batch --no-explain through the daemon / CLIPS (goal ≤ 1.0)", "peer.daemon_no_explain", "peer.clips", (a, b) -> a / b, "×");
         if (base) {
             ratioRow("ratio earlier version / CLIPS, with explanations", "peer.base_explain", "peer.clips", (a, b) -> a / b, "×");
             ratioRow("ratio earlier version --no-explain / CLIPS", "peer.base_no_explain", "peer.clips", (a, b) -> a / b, "×");

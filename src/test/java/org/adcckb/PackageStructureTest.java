@@ -53,6 +53,14 @@ class PackageStructureTest {
     }
 
     @Test
+    void theDaemonsClientNeedsOnlyTheJdk() {
+        // The client starts for every batch while a daemon runs: it must load nothing but its own few classes.
+        classes().that().resideInAPackage("org.adcckb.daemon..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.adcckb.daemon..", "java..", "jdk.net..", "sun.misc..")
+                .check(MAIN);
+    }
+
+    @Test
     void onlyTheCommandLineAndTheServerUseTheEntryPoint() {
         // AdccKb sits in the root package, which "org.adcckb.(**)" leaves out of the slices; nothing under it
         // may call it back, which keeps the root out of every cycle too.

@@ -18,10 +18,14 @@ public record Source(InputStream stream, String name) {
         if (file == null || "-".equals(file)) {
             return new Source(System.in, "stdin");
         }
-        Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
+        return open(file, Path.of(file));
+    }
+
+    /** The file at {@code path}, named {@code file} as given (a path relative to another directory than this process's). */
+    public static Source open(String file, Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
             throw new InputException(file, "", "no such file");
         }
-        return new Source(Files.newInputStream(p), file);
+        return new Source(Files.newInputStream(path), file);
     }
 }

@@ -55,6 +55,9 @@ final class BatchCommand extends ScenarioCommand {
 
     private static final String LOCAL = "local";
 
+    /** This process, unless the batch daemon runs the command for a client. */
+    Host host = Host.PROCESS;
+
     @Override
     public Integer call() throws Exception {
         if (!LOCAL.equals(engine)) {
@@ -66,15 +69,16 @@ final class BatchCommand extends ScenarioCommand {
             }
         }
         int n = threads.count();
-        Source source = Source.open(input);
-        KnowledgeBase kb = knowledge.load();
+        Source source = input == null || "-".equals(input) ? new Source(host.stdin(), "stdin")
+                : Source.open(input, host.resolve(java.nio.file.Path.of(input)));
+        KnowledgeBase kb = host.load(host.resolve(knowledge.rulesDir()));
         Lines evaluator = new Lines(kb, knowledge.reasoner(kb), knowledge.limits(), !noExplain);
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = new Pipeline(evaluator, n, knowledge.limits().maxBytes(), source.name(),
                 sink(spec.commandLine().getOut()), err);
         Pipeline.Summary s;
         try {
-            s = pipeline.runUntilSignalled(source.stream(), STOP_WAIT_MILLIS, written -> {
+            s = host.run(pipeline, source.stream(), STOP_WAIT_MILLIS, written -> {
                 err.printf("batch: interrupted; %d scenarios written, each on a whole line%n", written);
                 err.flush();
             });

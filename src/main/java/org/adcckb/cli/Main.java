@@ -43,7 +43,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, batch, whatif, sweep, whynot, serve, rules, lint, test or validate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: explain, batch, whatif, sweep, whynot, serve, daemon, rules, lint, test or validate");
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Main implements Runnable {
      * the annotation, so that a run of {@code batch} can leave the others out (see {@link #main}).
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ExplainCommand.class, BatchCommand.class, WhatIfCommand.class,
-            SweepCommand.class, WhyNotCommand.class, ServeCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class,
+            SweepCommand.class, WhyNotCommand.class, ServeCommand.class, DaemonCommand.class, RulesCommand.class, LintCommand.class, TestCommand.class,
             ValidateCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class,
             picocli.codegen.docgen.manpage.ManPageGenerator.class);
 

@@ -4,22 +4,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.adcckb.AdccKb;
 import org.adcckb.input.InputException;
 import org.adcckb.input.Limits;
+import org.adcckb.kb.ContentHash;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
 import org.adcckb.kb.Problem;
@@ -72,7 +66,7 @@ final class LiveKnowledge implements AutoCloseable {
 
     /** Loads now, then checks the directory every {@code poll}. */
     void start(Duration poll) {
-        load(contentHash(rules));
+        load(ContentHash.of(rules));
         long ms = Math.max(50, poll.toMillis());
         watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -83,7 +77,7 @@ final class LiveKnowledge implements AutoCloseable {
      * empty, and so valid) rule file loaded. Never throws: the watcher must live.
      */
     synchronized void reloadIfChanged() {
-        String hash = contentHash(rules);
+        String hash = ContentHash.of(rules);
         if (hash.equals(seen)) {
             pending = null;
         } else if (!hash.equals(pending)) {
@@ -186,31 +180,6 @@ final class LiveKnowledge implements AutoCloseable {
             e.problems().forEach(p -> problems.addObject().put("file", p.file()).put("line", p.line()).put("message", p.message()));
         }
         return n;
-    }
-
-    /**
-     * SHA-256 over every regular file under the directory, name then content: cheap enough to take every
-     * second for a directory of rule files, and blind to timestamps, so touching a file reloads nothing.
-     */
-    static String contentHash(Path dir) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                md.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(p));
-                md.update((byte) 0);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // An unreadable directory is a state of its own: the load that follows reports why.
-            return "unreadable: " + e.getMessage();
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     @Override

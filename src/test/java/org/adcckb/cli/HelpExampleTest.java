@@ -41,8 +41,20 @@ class HelpExampleTest {
         if (command.equals("gen-manpage")) {
             args.set(args.indexOf("--outdir") + 1, temp.toString()); // not into the working directory
         }
+        String socket = temp.resolve("daemon").resolve("s.sock").toString();
+        if (command.equals("daemon")) {
+            args.addAll(List.of("--socket", socket, "--idle-minutes", "1")); // a daemon of the test's own
+        }
 
         Cli.Run r = Cli.run(args.toArray(String[]::new));
+        if (command.equals("daemon")) {
+            Cli.Run status = Cli.run("daemon", "status", "--socket", socket);
+            Cli.Run stop = Cli.run("daemon", "stop", "--socket", socket);
+            assertThat(status.exit()).as("status of the daemon started; stderr:%n%s", status.err()).isZero();
+            assertThat(status.out()).startsWith("adcc daemon: pid ");
+            assertThat(stop.exit()).isZero();
+            assertThat(Cli.run("daemon", "status", "--socket", socket).exit()).isEqualTo(DaemonCommand.NOT_RUNNING);
+        }
 
         assertThat(r.exit()).as("exit code of %s; stderr:%n%s", args, r.err()).isZero();
         if (command.equals("gen-manpage")) {

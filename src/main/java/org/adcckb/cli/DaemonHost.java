@@ -1,0 +1,88 @@
+package org.adcckb.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.adcckb.batch.Pipeline;
+import org.adcckb.daemon.Call;
+import org.adcckb.kb.ContentHash;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseLoader;
+
+/** A batch run by the daemon for a client: the client's directory, input and signals, the daemon's knowledge. */
+final class DaemonHost implements Host {
+
+    /**
+     * The knowledge bases the daemon keeps, by rules directory, each with the content hash of the directory
+     * it was loaded from: a run after a rule was edited loads the rules again, as a process of its own would.
+     * Each load defines classes of its own, so only the last few directories are kept.
+     */
+    static final class Knowledge {
+        private static final int KEPT = 4;
+
+        private record Loaded(String hash, KnowledgeBase kb) {
+        }
+
+        private final Map<Path, Loaded> loaded = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Path, Loaded> eldest) {
+                return size() > KEPT;
+            }
+        };
+
+        synchronized KnowledgeBase load(Path rulesDir) {
+            Path key = rulesDir.toAbsolutePath().normalize();
+            String hash = ContentHash.of(key);
+            Loaded l = loaded.get(key);
+            if (l != null && l.hash().equals(hash)) {
+                return l.kb();
+            }
+            KnowledgeBase kb = KnowledgeBaseLoader.load(rulesDir);
+            loaded.put(key, new Loaded(hash, kb));
+            return kb;
+        }
+    }
+
+    private final Call call;
+    private final Knowledge knowledge;
+
+    DaemonHost(Call call, Knowledge knowledge) {
+        this.call = call;
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public Path resolve(Path path) {
+        return Path.of(call.workingDir()).resolve(path);
+    }
+
+    @Override
+    public InputStream stdin() {
+        return call.stdin();
+    }
+
+    @Override
+    public KnowledgeBase load(Path rulesDir) {
+        return knowledge.load(rulesDir);
+    }
+
+    @Override
+    public Pipeline.Summary run(Pipeline pipeline, InputStream in, long waitMillis, LongConsumer interrupted)
+            throws IOException, InterruptedException {
+        call.onStop(() -> {
+            try {
+                pipeline.stop(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Pipeline.Summary s = pipeline.run(in);
+        if (s.stopped() && call.signal() != 0) {
+            interrupted.accept(s.lines());
+        }
+        return s;
+    }
+}
