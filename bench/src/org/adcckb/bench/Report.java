@@ -131,7 +131,8 @@ public final class Report {
         peer();
         line("Ratio and difference rows: the value of the medians, then the median, IQR and range of the per-run "
                 + "(paired, interleaved) ratios or differences. CPU time: user + system time of the process (all its "
-                + "threads, so it can exceed the wall time), less disturbed by other load than the wall time.");
+                + "threads, so it can exceed the wall time), less disturbed by other load than the wall time; through the "
+                + "daemon, the client's and the daemon's together.");
         return out.toString();
     }
 
@@ -150,6 +151,7 @@ public final class Report {
         row("`./adcc batch --no-explain`, the same cohort", "peer.adcc_no_explain");
         row("`./adcc batch` through the batch daemon (`adcc daemon start`), with explanations", "peer.daemon_explain");
         row("`./adcc batch --no-explain` through the batch daemon", "peer.daemon_no_explain");
+        row("`./adcc batch` of the unique cohort through the batch daemon", "peer.daemon_unique");
         if (base) {
             row("the same, earlier version (`-B`), with explanations", "peer.base_explain");
             row("the same, earlier version, `--no-explain`", "peer.base_no_explain");
@@ -162,6 +164,7 @@ public final class Report {
         ratioRow("ratio adcc batch --no-explain / CLIPS (goal ≤ 1.0)", "peer.adcc_no_explain", "peer.clips", (a, b) -> a / b, "×");
         ratioRow("ratio adcc batch through the daemon / CLIPS, with explanations (goal ≤ 1.5)", "peer.daemon_explain", "peer.clips", (a, b) -> a / b, "×");
         ratioRow("ratio adcc batch --no-explain through the daemon / CLIPS (goal ≤ 1.0)", "peer.daemon_no_explain", "peer.clips", (a, b) -> a / b, "×");
+        ratioRow("unique scenarios: through the daemon / in a JVM of its own", "peer.daemon_unique", "peer.unique", (a, b) -> a / b, "×");
         if (base) {
             ratioRow("ratio earlier version / CLIPS, with explanations", "peer.base_explain", "peer.clips", (a, b) -> a / b, "×");
             ratioRow("ratio earlier version --no-explain / CLIPS", "peer.base_no_explain", "peer.clips", (a, b) -> a / b, "×");

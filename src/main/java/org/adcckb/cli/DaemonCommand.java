@@ -148,11 +148,19 @@ final class DaemonCommand implements Runnable {
         }
     }
 
-    /** Makes the socket's directory, open to this user only, if it is not there yet. */
-    static void privateDirectory(Path socket) throws IOException {
+    /**
+     * Makes the socket's directory, open to this user only, if it is not there yet; an existing one must be
+     * this user's and closed to others (not a link), since the daemon's log and socket go there.
+     */
+    static void privateDirectory(Path socket) {
         Path dir = socket.toAbsolutePath().getParent();
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Server.privateDirectoryOwner(dir);
+        } catch (IOException e) {
+            throw new InputException("--socket", socket.toString(), "the daemon cannot use its directory: " + e.getMessage());
         }
     }
 
@@ -194,9 +202,9 @@ final class DaemonCommand implements Runnable {
             }
             privateDirectory(path);
             Path logFile = Path.of(path + ".log");
-            if (!Files.exists(logFile, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createFile(logFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
+            // A new log for each daemon, made by us in our own directory, so it is nobody else's file or link.
+            Files.deleteIfExists(logFile);
+            Files.createFile(logFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             List<String> cmd = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 cmd.add("/usr/bin/setsid"); // its own session: closing the terminal does not end it

@@ -18,10 +18,11 @@ final class DaemonHost implements Host {
     /**
      * The knowledge bases the daemon keeps, by rules directory, each with the content hash of the directory
      * it was loaded from: a run after a rule was edited loads the rules again, as a process of its own would.
-     * Each load defines classes of its own, so only the last few directories are kept.
+     * Each load defines classes of its own, and the daemon runs within a batch's memory bounds, so only the
+     * last one is kept.
      */
     static final class Knowledge {
-        private static final int KEPT = 4;
+        private static final int KEPT = 1;
 
         private record Loaded(String hash, KnowledgeBase kb) {
         }
@@ -72,9 +73,10 @@ final class DaemonHost implements Host {
     @Override
     public Pipeline.Summary run(Pipeline pipeline, InputStream in, long waitMillis, LongConsumer interrupted)
             throws IOException, InterruptedException {
+        // Asks for the end and returns: the batch's own thread waits for the writer's last whole line.
         call.onStop(() -> {
             try {
-                pipeline.stop(waitMillis);
+                pipeline.stop(0);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

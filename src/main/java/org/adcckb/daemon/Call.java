@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One command a client asked the daemon to run: its arguments and working directory, and the client's
@@ -23,9 +24,12 @@ public final class Call {
     private final BlockingQueue<byte[]> stdinChunks = new ArrayBlockingQueue<>(16);
     private final OutputStream out;
     private final OutputStream err;
-    private volatile Runnable stopAction;
+    private Runnable stopAction;
     private volatile int signal;
     private volatile boolean gone;
+    private volatile boolean stopped;
+    private volatile boolean finished;
+    private volatile String stdinFailure;
     private boolean stdinAsked;
 
     Call(List<String> args, String workingDir, Connection connection) {
@@ -91,8 +95,8 @@ public final class Call {
                     at = 0;
                     if (chunk == END) {
                         ended = true;
-                        if (gone) {
-                            throw new IOException("the client went away");
+                        if (stdinFailure != null) {
+                            throw new IOException(stdinFailure);
                         }
                     }
                 }
@@ -105,11 +109,14 @@ public final class Call {
     }
 
     /**
-     * What ends the command early when the client is signalled or goes away; run at most once. The command
-     * sets it once it has something to stop.
+     * What ends the command early when the client is signalled or goes away: run at most once, at once, on
+     * the thread that reads the client, so it must only ask for the end (set a flag), not wait for it. The
+     * command's reading of standard input then ends too. The command sets it once it has something to stop.
      */
     public void onStop(Runnable action) {
-        stopAction = action;
+        synchronized (this) {
+            stopAction = action;
+        }
         if (signal != 0 || gone) {
             fireStop();
         }
@@ -125,12 +132,24 @@ public final class Call {
         return gone;
     }
 
+    /**
+     * Standard input, in order. Never blocks for good: once the command has ended or stopped reading, what
+     * the client still sends is dropped, so the thread that reads the client goes on to its signals and end.
+     */
     void stdinChunk(byte[] bytes) throws InterruptedException {
-        stdinChunks.put(bytes);
+        while (!finished && !stopped && !stdinChunks.offer(bytes, 100, TimeUnit.MILLISECONDS)) {
+            // the command is busy elsewhere (writing); wait for room
+        }
     }
 
     void stdinEnd() throws InterruptedException {
-        stdinChunks.put(END);
+        stdinChunk(END);
+    }
+
+    /** The client could not read its standard input: the command's next read fails with the reason. */
+    void stdinFailed(String message) throws InterruptedException {
+        stdinFailure = message;
+        stdinChunk(END);
     }
 
     void signalled(int number) {
@@ -143,12 +162,17 @@ public final class Call {
     void gone() {
         if (!gone) {
             gone = true;
-            // Called by the thread that fills the queue, so nothing refills it: what the client sent is dropped
-            // and a reader waiting for more wakes up to the end.
-            stdinChunks.clear();
-            stdinChunks.offer(END);
             fireStop();
         }
+    }
+
+    /** The command has ended: nothing more is kept for it. */
+    void finish() {
+        finished = true;
+        synchronized (this) {
+            stopAction = null;
+        }
+        stdinChunks.clear();
     }
 
     private void fireStop() {
@@ -158,9 +182,11 @@ public final class Call {
             stopAction = null;
         }
         if (a != null) {
-            Thread t = new Thread(a, "adcc-daemon-stop");
-            t.setDaemon(true);
-            t.start();
+            a.run();
         }
+        // Input stops too: what was sent and not read is dropped, and a read waiting for more gets the end.
+        stopped = true;
+        stdinChunks.clear();
+        stdinChunks.offer(END);
     }
 }

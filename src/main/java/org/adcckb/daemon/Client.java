@@ -79,6 +79,10 @@ public final class Client {
             return NO_DAEMON; // no daemon, or a socket file it left behind: the launcher runs the command itself
         }
         try (channel) {
+            if (!ofThisUser(channel)) {
+                write(err, "adcc: " + socket + " is served by another user; the batch runs without it\n");
+                return NO_DAEMON;
+            }
             Client client = new Client(channel);
             if (signals != null) {
                 client.halts = signals.ofThisProcess();
@@ -120,6 +124,26 @@ public final class Client {
      * direct buffer: a batch with explanations writes hundreds of megabytes, and they are copied once in and
      * once out, with nothing allocated per frame.
      */
+    /** Whether the process at the other end runs as this process's user: nothing else may see a batch's input. */
+    private static boolean ofThisUser(Channel channel) {
+        try {
+            java.nio.file.attribute.UserPrincipal peer = channel.socket().getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user();
+            return peer.equals(java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name")));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void write(OutputStream err, String message) {
+        try {
+            err.write(message.getBytes(StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException ignored) {
+            // standard error is gone: the exit code tells
+        }
+    }
+
     private int relay(InputStream stdin, OutputStream out, OutputStream err) {
         WritableByteChannel stdout = out instanceof FileOutputStream f ? f.getChannel() : Channels.newChannel(out);
         ByteBuffer head = ByteBuffer.allocate(5);
@@ -129,6 +153,9 @@ public final class Client {
             while (true) {
                 head.clear();
                 if (!channel.readFully(head)) {
+                    if (!any && !stdinStarted) {
+                        return NO_DAEMON; // the daemon ended before it took the request: nothing was done
+                    }
                     throw new IOException("the connection ended before the exit code");
                 }
                 byte type = head.get(0);
@@ -149,9 +176,14 @@ public final class Client {
                                 stdout.write(body);
                             }
                         } catch (IOException e) {
-                            // Standard output is closed (a pipe into head): end as a process killed by SIGPIPE would.
+                            // Standard output is closed (a pipe into head): end as a process killed by SIGPIPE would,
+                            // quietly; any other failure (a full disk) is told, as a batch of its own tells it.
                             channel.close();
-                            return BROKEN_PIPE;
+                            if ("Broken pipe".equals(e.getMessage())) {
+                                return BROKEN_PIPE;
+                            }
+                            write(err, "adcc: cannot write the answer to standard output: " + e.getMessage() + "\n");
+                            return 1;
                         }
                     }
                     case Frames.ERR -> {
@@ -205,23 +237,26 @@ public final class Client {
                 }
                 send(Frames.STDIN_END, buf, 0);
             } catch (IOException e) {
-                // the daemon is gone, or our input broke: the daemon's end of the run says which
+                // Our input broke (a directory, a closed descriptor): the batch's read fails with the reason, as
+                // it would in a process of its own. If the daemon is gone instead, this frame is lost too.
+                byte[] why = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
+                try {
+                    send(Frames.STDIN_FAILED, why, Math.min(why.length, 4096));
+                } catch (IOException gone) {
+                    // the relay tells
+                }
             }
         }, "adcc-client-stdin");
         t.setDaemon(true);
         t.start();
     }
 
-    /** Passes a signal on; a second one, or a daemon that does not answer, ends the client at once. */
+    /**
+     * Passes a signal on. The daemon has a grace period to end the batch; after it, or at once if the signal
+     * cannot be sent, the client ends as the signal would end it. The timer starts first: sending may wait
+     * behind standard input that the daemon is not reading.
+     */
     private void signal(int number) {
-        try {
-            send(Frames.SIGNAL, Frames.intBytes(number), 4);
-        } catch (IOException e) {
-            if (!done && halts) {
-                Runtime.getRuntime().halt(128 + number);
-            }
-            return;
-        }
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(SIGNAL_GRACE_MILLIS);
@@ -234,6 +269,13 @@ public final class Client {
         }, "adcc-client-grace");
         t.setDaemon(true);
         t.start();
+        try {
+            send(Frames.SIGNAL, Frames.intBytes(number), 4);
+        } catch (IOException e) {
+            if (!done && halts) {
+                Runtime.getRuntime().halt(128 + number);
+            }
+        }
     }
 
     private void send(byte type, byte[] bytes, int len) throws IOException {

@@ -69,6 +69,7 @@ final class Connection implements AutoCloseable {
                 switch (f.type()) {
                     case Frames.STDIN -> call.stdinChunk(f.bytes());
                     case Frames.STDIN_END -> call.stdinEnd();
+                    case Frames.STDIN_FAILED -> call.stdinFailed(new String(f.bytes(), StandardCharsets.UTF_8));
                     case Frames.SIGNAL -> call.signalled(Frames.intOf(f.bytes()));
                     default -> throw new IOException("unknown frame type " + f.type());
                 }

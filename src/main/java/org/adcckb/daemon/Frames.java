@@ -34,12 +34,17 @@ final class Frames {
     static final byte ERR = 'e';
     static final byte WANT_STDIN = 'i';
     static final byte EXIT = 'x';
-    /** The daemon will not run the request (another build, a bad request): a message; the client runs it itself. */
+    /**
+     * The daemon will not run the request (another build, busy with another batch, ending): a message; the
+     * client has read and written nothing, and its launcher runs the command itself.
+     */
     static final byte REFUSED = 'r';
 
     /** Client to daemon. */
     static final byte STDIN = 'I';
     static final byte STDIN_END = 'E';
+    /** The client could not read its standard input: the reason. */
+    static final byte STDIN_FAILED = 'F';
     static final byte SIGNAL = 'K';
 
     /** The largest frame either side sends: a buffer's worth. */

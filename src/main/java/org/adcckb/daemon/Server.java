@@ -63,6 +63,15 @@ public final class Server implements AutoCloseable {
         this.log = log;
         Path dir = socket.toAbsolutePath().getParent();
         this.owner = privateDirectoryOwner(dir);
+        // Two daemons starting at once must not both find the socket dead and take it from each other.
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve("start.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+             java.nio.channels.FileLock lock = lockFile.lock()) {
+            bind(socket);
+        }
+    }
+
+    private void bind(Path socket) throws IOException {
         if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             boolean alive;
             try (Channel other = Channel.connect(socket)) {
@@ -80,8 +89,13 @@ public final class Server implements AutoCloseable {
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
     }
 
-    /** The owner of {@code dir}, which must be a directory (not a link) that only its owner may read or enter. */
-    private static UserPrincipal privateDirectoryOwner(Path dir) throws IOException {
+    /**
+     * The owner of {@code dir}, which must be a directory (not a link) of this user that only this user may
+     * read or enter: nobody else can then put a socket, a link or a log there.
+     *
+     * @throws IOException saying what is wrong with it
+     */
+    public static UserPrincipal privateDirectoryOwner(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(dir + " is not a directory");
         }
@@ -187,38 +201,58 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one command, if the daemon is free: a batch that would have to wait behind another (or a daemon
+     * that is ending) is refused, and its launcher runs it in a JVM of its own, at once.
+     */
     private void run(Connection c, Frames.Request r) throws IOException {
-        Call call = new Call(r.args(), r.workingDir(), c);
-        Thread reader = new Thread(() -> c.readFor(call), "adcc-daemon-input");
-        reader.setDaemon(true);
-        reader.start();
         if (!running.tryLock()) {
-            byte[] b = "adcc: the daemon is running another batch; this one waits for it\n".getBytes(StandardCharsets.UTF_8);
-            c.send(Frames.ERR, b, b.length);
-            running.lock();
+            c.refuse("the daemon is running another batch; this one runs in a JVM of its own");
+            return;
         }
         int code;
         long t0 = System.nanoTime();
+        Call call = new Call(r.args(), r.workingDir(), c);
         try {
-            if (call.clientGone()) {
+            if (closing) {
+                c.refuse("the daemon is ending; the batch runs in a JVM of its own");
                 return;
             }
-            code = handler.run(call);
-        } catch (Exception | StackOverflowError e) {
-            byte[] b = ("adcc: internal error in the daemon: " + e + "\n").getBytes(StandardCharsets.UTF_8);
-            c.send(Frames.ERR, b, b.length);
-            code = 1;
+            Thread reader = new Thread(() -> c.readFor(call), "adcc-daemon-input");
+            reader.setDaemon(true);
+            reader.start();
+            code = runHandler(c, call);
         } finally {
-            call.onStop(null);
+            call.finish();
             running.unlock();
-            served++;
         }
+        served++;
         if (call.signal() != 0) {
             code = 128 + call.signal(); // as the process would have ended on the signal
         }
         log(String.format("%s: exit %d in %.2f s%s", String.join(" ", r.args()), code, (System.nanoTime() - t0) / 1e9,
                 call.clientGone() ? " (the client went away)" : ""));
         c.sendExit(code);
+    }
+
+    /**
+     * The handler's exit code. An exception it lets out is an internal error of that command; an error of
+     * the JVM (out of memory) may have left the daemon in any state, so after telling the client it ends.
+     */
+    private int runHandler(Connection c, Call call) throws IOException {
+        try {
+            return handler.run(call);
+        } catch (Exception | StackOverflowError e) {
+            byte[] b = ("adcc: internal error in the daemon: " + e + "\n").getBytes(StandardCharsets.UTF_8);
+            c.send(Frames.ERR, b, b.length);
+            return 1;
+        } catch (Error e) {
+            close();
+            log("ending after " + e);
+            byte[] b = ("adcc: the daemon failed (" + e + ") and has ended; run the batch again\n").getBytes(StandardCharsets.UTF_8);
+            c.send(Frames.ERR, b, b.length);
+            return 1;
+        }
     }
 
     private void status(Connection c) throws IOException {

@@ -78,9 +78,10 @@ class DaemonBatchTest {
         return viaDaemon(System.getProperty("user.dir"), InputStream.nullInputStream(), Signals.none(), args);
     }
 
-    /** The summary's time and rate differ from run to run. */
+    /** The summary's time and rate differ from run to run, and a progress line shows only in a run over a second. */
     private static String untimed(String err) {
-        return err.replaceAll(" in \\d+\\.\\d s \\(\\d+/s\\)", " in T s (R/s)");
+        return err.replaceAll("(?m)^batch: \\d+ scenarios \\(\\d+/s\\)\n", "")
+                .replaceAll(" in \\d+\\.\\d s \\(\\d+/s\\)", " in T s (R/s)");
     }
 
     private static Path cohortWithBadLines() throws IOException {
@@ -180,6 +181,23 @@ class DaemonBatchTest {
             assertThat(JSON.readTree(lines.get(i)).get("scenario").asText()).isEqualTo("s" + (i + 1));
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("batch: interrupted; " + lines.size() + " scenarios written");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalToTheClientsProcessEndsTheBatchInTheDaemon(String signal, int exit) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 100_000; i++) {
+            lines.add(RuleFailureTest.scenario("s" + i, "mm"));
+        }
+        Path in = Files.write(temp.resolve("signal-" + signal + ".jsonl"), lines);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Client.class.getName(), socket.toString(),
+                "batch", "--rules", Path.of("rules").toAbsolutePath().toString(), in.toString()).start();
+        InputStream stdout = p.getInputStream();
+        byte[] head = stdout.readNBytes(50_000); // well under way
+        Subprocess.signal(p, signal);
+        BatchSignalTest.assertEndedAfterAWholeLine(p, head, exit, lines.size());
     }
 
     @Test

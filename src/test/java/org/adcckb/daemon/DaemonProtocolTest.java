@@ -108,10 +108,21 @@ class DaemonProtocolTest {
             return 0;
         });
         byte[] input = "line 1\nline 2\n".repeat(20_000).getBytes(StandardCharsets.UTF_8);
-        CountingInput unread = new CountingInput(new ByteArrayInputStream(input));
+        InputStream untouchable = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("stdin read for a command that does not read it");
+            }
 
-        assertThat(call(socket, List.of("ignore"), unread, Signals.none()).out()).isEmpty();
-        assertThat(unread.count).as("bytes of stdin read for a command that does not read it").isZero();
+            @Override
+            public int read(byte[] b, int off, int len) {
+                throw new AssertionError("stdin read for a command that does not read it");
+            }
+        };
+
+        Result ignored = call(socket, List.of("ignore"), untouchable, Signals.none());
+        assertThat(ignored.exit()).isZero();
+        assertThat(ignored.out()).isEmpty();
 
         Result r = call(socket, List.of("read"), new ByteArrayInputStream(input), Signals.none());
         assertThat(r.out()).isEqualTo(new String(input, StandardCharsets.UTF_8));
@@ -148,6 +159,80 @@ class DaemonProtocolTest {
     }
 
     @Test
+    void aFailureToReadStandardInputFailsTheCommandsRead() throws IOException {
+        Path socket = start(c -> {
+            try {
+                c.stdin().readAllBytes();
+                return 0;
+            } catch (IOException e) {
+                c.err().write(("cannot be read: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                return 2;
+            }
+        });
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Is a directory");
+            }
+        };
+
+        Result r = call(socket, List.of("read"), broken, Signals.none());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("cannot be read: Is a directory\n");
+    }
+
+    @Test
+    void aSignalEndsACommandWaitingForInputThatDoesNotCome() throws Exception {
+        Path socket = start(c -> {
+            c.onStop(() -> { });
+            c.stdin().readAllBytes(); // ends when the signal comes
+            return 1;
+        });
+        java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+        InputStream silent = new java.io.PipedInputStream(feed);
+        Signals signals = Signals.none();
+        Thread sender = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                signals.received(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sender.start();
+
+        Result r = call(socket, List.of("read"), silent, signals);
+
+        assertThat(r.exit()).isEqualTo(130);
+        feed.close();
+    }
+
+    @Test
+    void aBatchThatWouldWaitForAnotherIsRefusedSoItRunsOnItsOwn() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Path socket = start(c -> {
+            running.countDown();
+            assertThat(release.await(20, TimeUnit.SECONDS)).isTrue();
+            return 0;
+        });
+        Thread first = new Thread(() -> call(socket, List.of("first"), InputStream.nullInputStream(), Signals.none()));
+        first.start();
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Result second = call(socket, List.of("second"), InputStream.nullInputStream(), Signals.none());
+
+        assertThat(second.exit()).isEqualTo(Client.NO_DAEMON);
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err()).contains("running another batch");
+        release.countDown();
+        first.join(10_000);
+        assertThat(call(socket, List.of("third"), InputStream.nullInputStream(), Signals.none()).exit())
+                .as("the daemon serves on").isZero();
+    }
+
+    @Test
     void aClientThatGoesAwayStopsItsCommandAndTheNextOneRuns() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -155,7 +240,7 @@ class DaemonProtocolTest {
             if (c.args().contains("wait")) {
                 c.onStop(stopped::countDown);
                 running.countDown();
-                c.stdin().readAllBytes(); // the client sends no input and vanishes: this read fails
+                c.stdin().readAllBytes(); // the client sends no input and vanishes: this read ends
                 return 0;
             }
             c.out().write("next\n".getBytes(StandardCharsets.UTF_8));
@@ -236,21 +321,5 @@ class DaemonProtocolTest {
         serving.join(10_000);
         assertThat(serving.isAlive()).isFalse();
         assertThat(log.toString()).contains("idle for");
-    }
-
-    /** Counts what is read of it. */
-    private static final class CountingInput extends java.io.FilterInputStream {
-        long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(0, n);
-            return n;
-        }
     }
 }
