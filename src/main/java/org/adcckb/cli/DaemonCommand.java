@@ -173,7 +173,7 @@ final class DaemonCommand implements Runnable {
             return Main.BAD_INPUT;
         }
         CommandLine cl = Main.commandLine(BatchCommand.class);
-        cl.setOut(new Main.StandardOut(call.out()));
+        cl.setOut(new Main.StandardOut(new java.io.BufferedOutputStream(call.out(), 1 << 18)));
         cl.setErr(err);
         ((BatchCommand) cl.getSubcommands().get("batch").getCommand()).host = new DaemonHost(call, knowledge);
         int code = cl.execute(args.toArray(String[]::new));

@@ -48,7 +48,7 @@ final class Frames {
     static final byte SIGNAL = 'K';
 
     /** The largest frame either side sends: a buffer's worth. */
-    static final int MAX_FRAME = 1 << 16;
+    static final int MAX_FRAME = 1 << 18;
     /** The largest request: arguments are command lines, not data. */
     static final int MAX_REQUEST_STRING = 1 << 16;
     static final int MAX_ARGS = 4096;

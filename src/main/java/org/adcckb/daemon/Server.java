@@ -137,6 +137,12 @@ public final class Server implements AutoCloseable {
                 }
                 clients.incrementAndGet();
                 lastActive = System.nanoTime();
+                try {
+                    // Results stream out faster than the client wakes up for them: a deep buffer lets the batch go on.
+                    ch.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 4 << 20);
+                } catch (IOException | UnsupportedOperationException e) {
+                    // the system's default
+                }
                 Thread t = new Thread(() -> serveClient(new Channel(ch)), "adcc-daemon-client");
                 t.setDaemon(true);
                 t.start();
