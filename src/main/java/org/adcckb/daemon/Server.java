@@ -180,21 +180,21 @@ public final class Server implements AutoCloseable {
                 return;
             }
             if (!r.build().equals(build)) {
+                close();
                 c.refuse("the daemon ran another build of adcc-kb and has stopped; running without it");
                 log("a client of another build (" + r.build() + ") called: ending");
-                close();
                 return;
             }
             switch (r.kind()) {
                 case Frames.STATUS -> status(c);
                 case Frames.STOP -> {
-                    // The answer first: once the listener is closed, the process may end before another frame goes out.
+                    // No client gets in after the answer; the process waits for this answer to go out before it ends.
+                    close();
                     byte[] b = ("adcc: daemon (pid " + ProcessHandle.current().pid() + ") stopping"
                             + (running.isLocked() ? " after the batch it is running" : "") + "\n").getBytes(StandardCharsets.UTF_8);
                     c.send(Frames.ERR, b, b.length);
                     c.sendExit(0);
                     log("stopped by a client");
-                    close();
                 }
                 case Frames.RUN -> run(c, r);
                 default -> c.refuse("unknown request");
