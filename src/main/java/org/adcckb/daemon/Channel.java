@@ -81,6 +81,11 @@ final class Channel implements AutoCloseable {
         }
     }
 
+    /** One frame, its head and body in one gathering write; the caller holds whatever lock orders frames from several threads. */
+    void writeFrame(byte type, byte[] bytes, int off, int len) throws IOException {
+        write(ByteBuffer.allocate(5).put(type).putInt(len).flip(), ByteBuffer.wrap(bytes, off, len));
+    }
+
     /** Fills {@code buffer} to its limit; false at the end of the stream before any byte. */
     boolean readFully(ByteBuffer buffer) throws IOException {
         boolean any = false;

@@ -280,7 +280,7 @@ public final class Client {
 
     private void send(byte type, byte[] bytes, int len) throws IOException {
         synchronized (writeLock) {
-            Frames.write(toDaemon, type, bytes, 0, len);
+            channel.writeFrame(type, bytes, 0, len);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** The daemon's side of one client: frames out under one lock, and the client's frames read on a thread. */
@@ -21,7 +20,7 @@ final class Connection implements AutoCloseable {
 
     void send(byte type, byte[] bytes, int len) throws IOException {
         synchronized (writeLock) {
-            Frames.write(channel.out, type, bytes, 0, len);
+            channel.writeFrame(type, bytes, 0, len);
         }
     }
 
@@ -48,9 +47,8 @@ final class Connection implements AutoCloseable {
             public void write(byte[] b, int off, int len) throws IOException {
                 while (len > 0) {
                     int n = Math.min(len, Frames.MAX_FRAME);
-                    ByteBuffer head = ByteBuffer.allocate(5).put(type).putInt(n).flip();
                     synchronized (writeLock) {
-                        channel.write(head, ByteBuffer.wrap(b, off, n));
+                        channel.writeFrame(type, b, off, n);
                     }
                     off += n;
                     len -= n;

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,13 +93,6 @@ final class Frames {
             args.add(readString(in));
         }
         return new Request(kind, build, cwd, List.copyOf(args));
-    }
-
-    /** One frame; the caller holds whatever lock orders frames from several threads. */
-    static void write(OutputStream out, byte type, byte[] bytes, int off, int len) throws IOException {
-        byte[] head = {type, (byte) (len >>> 24), (byte) (len >>> 16), (byte) (len >>> 8), (byte) len};
-        out.write(head);
-        out.write(bytes, off, len);
     }
 
     static byte[] intBytes(int v) {
