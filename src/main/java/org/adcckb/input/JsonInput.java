@@ -60,17 +60,7 @@ public final class JsonInput {
             }
             return node;
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            String where = e.getLocation() == null ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            // Keys count as strings (the parser's name limit is set to the string limit); numbers have a fixed limit.
-            String what = original.contains("depth")
-                    ? "JSON nested deeper than the limit of " + limits.maxDepth() + " (--max-depth)"
-                    : original.startsWith("Number")
-                    ? "a number longer than the limit of " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN
-                            + " characters"
-                    : "a string longer than the limit of " + limits.maxString() + " characters (--max-string)";
-            throw new InputException(file, where, what);
+            throw overLimit(content, file, limits, e);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -78,6 +68,70 @@ public final class JsonInput {
         } catch (IOException e) {
             throw new InputException(file, "", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Which limit a document broke, and where. Jackson's message is not enough: a number that outgrows a
+     * buffer segment of the parser is reported as a string too long, and a number too long has no place.
+     * A second walk, with strings unbounded (the document is within --max-bytes), finds the first token
+     * over a limit in document order: a string or key longer than --max-string, or a number longer than
+     * Jackson's fixed limit.
+     */
+    private static InputException overLimit(byte[] content, String file, Limits limits,
+            com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.contains("depth")) {
+            return new InputException(file, where(e.getLocation()),
+                    "JSON nested deeper than the limit of " + limits.maxDepth() + " (--max-depth)");
+        }
+        String string = "a string longer than the limit of " + limits.maxString() + " characters (--max-string)";
+        com.fasterxml.jackson.core.JsonFactory unbounded = com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth()).maxStringLength(Integer.MAX_VALUE)
+                        .maxNameLength(Integer.MAX_VALUE).build())
+                .build();
+        try (com.fasterxml.jackson.core.JsonParser p = unbounded.createParser(content)) {
+            try {
+                for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if ((t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                            || t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) && p.getTextLength() > limits.maxString()) {
+                        return new InputException(file, where(p.currentTokenLocation()), string);
+                    }
+                }
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException n) {
+                if (n.getOriginalMessage() != null && n.getOriginalMessage().startsWith("Number")) {
+                    return new InputException(file, numberStart(content, p.currentLocation()), "a number longer than the limit of "
+                            + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " characters");
+                }
+            }
+        } catch (IOException | RuntimeException other) {
+            // the first walk's message stands
+        }
+        return new InputException(file, where(e.getLocation()), original.startsWith("Number")
+                ? "a number longer than the limit of " + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN
+                        + " characters"
+                : string);
+    }
+
+    /**
+     * Where the number ends at {@code location} (the parser stops inside or just after the number it
+     * refuses; its token location is the field name before it): back over the characters of a number.
+     */
+    private static String numberStart(byte[] content, com.fasterxml.jackson.core.JsonLocation location) {
+        long offset = location.getByteOffset();
+        if (offset < 0 || offset > content.length || location.getLineNr() < 1) {
+            return where(location);
+        }
+        int start = (int) offset;
+        while (start > 0 && "0123456789+-.eE".indexOf(content[start - 1]) >= 0) {
+            start--;
+        }
+        return "line " + location.getLineNr() + ", column " + (location.getColumnNr() - ((int) offset - start));
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String firstLine(String message) {

@@ -90,6 +90,39 @@ class HostileInputTest {
     }
 
     @Test
+    void aLongNumberIsNamedANumberAndPlacedAndALongStringAString() {
+        // Jackson reports a number that outgrows a segment of its buffer as a string too long, and a number
+        // too long with no place; the reader names what the token is and where it starts.
+        String digits = "1".repeat(4826);
+        String number = "{\"id\":\"x\",\n \"cells\":[{\"id\":\"mm\",\"type\":\"myeloma\",\"n\":" + digits + "}]}";
+        assertThatThrownBy(() -> READER.read(number.getBytes(StandardCharsets.UTF_8), "number.json"))
+                .hasMessage("number.json: line 2, column 43: a number longer than the limit of 1000 characters");
+        String shortNumber = "{\"id\":\"x\",\"n\":-1." + "5".repeat(1200) + "}";
+        assertThatThrownBy(() -> READER.read(shortNumber.getBytes(StandardCharsets.UTF_8), "fraction.json"))
+                .hasMessage("fraction.json: line 1, column 15: a number longer than the limit of 1000 characters");
+        String string = "{\"id\":\"x\",\"title\":\"" + digits + "\"}";
+        assertThatThrownBy(() -> READER.read(string.getBytes(StandardCharsets.UTF_8), "string.json"))
+                .hasMessage("string.json: line 1, column 19: a string longer than the limit of 4096 characters (--max-string)");
+        String key = "{\"id\":\"x\",\"" + "k".repeat(5000) + "\":1}";
+        assertThatThrownBy(() -> READER.read(key.getBytes(StandardCharsets.UTF_8), "key.json"))
+                .hasMessage("key.json: line 1, column 11: a string longer than the limit of 4096 characters (--max-string)");
+        // Whichever comes first in the document is the one named.
+        String both = "{\"id\":\"x\",\"title\":\"" + "t".repeat(5000) + "\",\"n\":" + digits + "}";
+        assertThatThrownBy(() -> READER.read(both.getBytes(StandardCharsets.UTF_8), "both.json"))
+                .hasMessageEndingWith("a string longer than the limit of 4096 characters (--max-string)");
+    }
+
+    @Test
+    void aBatchLineWithALongNumberIsNamedANumber(@TempDir Path tmp) throws IOException {
+        Path in = tmp.resolve("number.jsonl");
+        Files.writeString(in, "{\"id\":\"x\",\"n\":" + "7".repeat(4826) + "}\n");
+        Run run = run("batch", in.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(run.out()).path("error").asText())
+                .isEqualTo(in + ":1: line 1, column 15: a number longer than the limit of 1000 characters");
+    }
+
+    @Test
     void inputsBeyondReasonAreRefusedByTheLimitTheyBreak() {
         Limits small = new Limits(2000, 8, 64, 2, 3);
         ScenarioReader reader = new ScenarioReader(TestKb.kb().vocabulary(), small);
