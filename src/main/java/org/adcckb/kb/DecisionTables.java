@@ -1,5 +1,7 @@
 package org.adcckb.kb;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adcckb.engine.DrlCompiler;
@@ -18,6 +20,69 @@ final class DecisionTables {
 
     static String toDrl(String csv) {
         return DrlCompiler.decisionTable(csv);
+    }
+
+    /**
+     * Rows with more cells than their table has columns (its row of keywords, CONDITION, ACTION and so on).
+     * Drools reads cells by position, so a comma left unquoted in a cell (a rationale, say) would shift every
+     * cell after it into the next column, silently: a fragment of the rationale read as an assumption, another
+     * as an open question. A spreadsheet pads every row it exports to the same number of cells.
+     */
+    static List<Problem> overfullRows(String file, String csv) {
+        List<Problem> out = new ArrayList<>();
+        String[] lines = csv.split("\r?\n", -1);
+        int columns = 0;
+        String table = null;
+        boolean atKeywords = false;
+        for (int i = 0; i < lines.length; i++) {
+            List<String> cells = cells(lines[i]);
+            String first = cells.isEmpty() ? "" : cells.get(0).trim();
+            if (first.startsWith("RuleTable")) {
+                table = first.substring("RuleTable".length()).trim();
+                columns = 0;
+                atKeywords = true;
+                continue;
+            }
+            if (atKeywords) {
+                columns = cells.size();
+                atKeywords = false;
+                continue;
+            }
+            if (columns > 0 && cells.size() > columns) {
+                out.add(new Problem(file, i + 1, "row '" + first + "' has " + cells.size() + " cells, and table '" + table
+                        + "' has " + columns + " columns: a cell that holds a comma must be in double quotes"));
+            }
+        }
+        return out;
+    }
+
+    /** The cells of one CSV line: commas outside double quotes separate them, and "" in quotes is a quote. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** For each line of generated DRL (1-based), the table row of the rule it belongs to; 0 before the first rule. */

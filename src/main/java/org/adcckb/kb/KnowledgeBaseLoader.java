@@ -149,6 +149,11 @@ public final class KnowledgeBaseLoader {
             }
             raw.put(name, text);
             if (isTable(f)) {
+                List<Problem> overfull = DecisionTables.overfullRows(name, text);
+                if (!overfull.isEmpty()) {
+                    tableProblems.addAll(overfull);
+                    continue;
+                }
                 try {
                     String drl = DecisionTables.toDrl(text);
                     texts.put(name, drl);

@@ -453,4 +453,27 @@ class KnowledgeBaseLoaderTest {
             assertThat(p.message()).contains("rule \"IMiD-activated effectors mediate more ADCC\" says what is @unknown but not what would settle it");
         });
     }
+
+    @Test
+    void aTableRowWithMoreCellsThanColumnsIsRefusedAtItsLine(@TempDir Path tmp) throws IOException {
+        // An unquoted comma in a rationale shifts the cells after it: a fragment would be read as an open question.
+        org.adcckb.TestKb.copyRules(tmp);
+        Path table = tmp.resolve("cd38-modulators.csv");
+        String quoted = "\"Adding IFN-alpha to myeloma cells raised their surface CD38 about 2-fold, less than ATRA did (Lejeune 2021, abstract).\"";
+        replace(table, quoted, quoted.substring(1, quoted.length() - 1));
+        int line = lineOf(table, "IFN-alpha raises CD38 on myeloma cells about 2-fold");
+        Throwable t = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(t).isInstanceOf(KnowledgeBaseException.class);
+        assertThat(((KnowledgeBaseException) t).problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).endsWith("cd38-modulators.csv");
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).isEqualTo("row 'IFN-alpha raises CD38 on myeloma cells about 2-fold' has 15 cells, and table"
+                    + " 'CD38 modulators' has 13 columns: a cell that holds a comma must be in double quotes");
+        });
+    }
+
+    @Test
+    void cellsOfACsvLineKeepQuotedCommasAndQuotes() {
+        assertThat(DecisionTables.cells("a,\"b, c\",\"say \"\"d\"\"\",,")).containsExactly("a", "b, c", "say \"d\"", "", "");
+    }
 }
