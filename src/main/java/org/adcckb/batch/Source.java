@@ -21,11 +21,23 @@ public record Source(InputStream stream, String name) {
         return open(file, Path.of(file));
     }
 
-    /** The file at {@code path}, named {@code file} as given (a path relative to another directory than this process's). */
+    /**
+     * The file at {@code path}, named {@code file} as given (a path relative to another directory than this
+     * process's). Anything readable that is not a directory will do: a pipe such as bash's {@code <(...)} too.
+     */
     public static Source open(String file, Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(file, "", "no such file");
+        if (Files.isDirectory(path)) {
+            throw new InputException(file, "", "is a directory; batch reads one JSON Lines file, or standard input"
+                    + " (cat DIR/*.jsonl | adcc batch)");
         }
-        return new Source(Files.newInputStream(path), file);
+        try {
+            return new Source(Files.newInputStream(path), file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, "", "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(file, "", "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new InputException(file, "", "cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -54,6 +54,7 @@ final class BatchCommand extends ScenarioCommand {
     String output;
 
     private static final String LOCAL = "local";
+    private static final String SPARK = "spark";
 
     /** This process, unless the batch daemon runs the command for a client. */
     Host host = Host.PROCESS;
@@ -100,6 +101,9 @@ final class BatchCommand extends ScenarioCommand {
      * to --output; the summary is the local engine's.
      */
     private int onEngine() {
+        if (!SPARK.equals(engine)) { // the one engine ./adcc knows how to put on the class path
+            throw new InputException("--engine", "", "no engine '" + engine + "'; the engines are 'local' and 'spark'");
+        }
         if (input == null || "-".equals(input)) {
             throw new InputException("FILE", "", "--engine " + engine + " reads a file or directory, not standard input");
         }
@@ -111,9 +115,8 @@ final class BatchCommand extends ScenarioCommand {
         }
         CohortEngine chosen = CohortEngine.named(engine).orElse(null);
         if (chosen == null) {
-            throw new InputException("--engine", "", engine.equals("spark")
-                    ? "spark is not on the class path of this run; ./adcc batch --engine spark builds it (mvn -Pspark package) and runs it"
-                    : "no engine '" + engine + "'; the engines are 'local' and 'spark'");
+            throw new InputException("--engine", "",
+                    "spark is not on the class path of this run; ./adcc batch --engine spark builds it (mvn -Pspark package) and runs it");
         }
         PrintWriter err = spec.commandLine().getErr();
         CohortEngine.Summary s = chosen.run(new CohortEngine.Job(input, output, knowledge.rulesDir(), !noExplain,

@@ -78,6 +78,7 @@ public final class Main implements Runnable {
         }
         // The descriptor itself, not System.out: a PrintStream hides write errors, and a full disk or a
         // closed pipe must end the command, not let it report success.
+        versionEverywhere(cl);
         cl.setOut(new StandardOut(new java.io.FileOutputStream(java.io.FileDescriptor.out)));
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::usageError);
@@ -95,6 +96,17 @@ public final class Main implements Runnable {
                 .footer("  adcc gen-manpage --outdir man",
                         "Then 'asciidoctor -b manpage man/*.adoc' writes adcc.1, adcc-explain.1, ... for man(1).");
         return cl;
+    }
+
+    /**
+     * Every command offers --version (mixinStandardHelpOptions): each prints adcc's, not an empty line (ours)
+     * or picocli's own version (its completion and man page commands).
+     */
+    private static void versionEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+            versionEverywhere(sub);
+        }
     }
 
     /**

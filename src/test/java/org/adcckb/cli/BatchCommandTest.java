@@ -104,8 +104,20 @@ class BatchCommandTest {
     }
 
     @Test
-    void aMissingFileOrBadThreadsIsBadInput() {
-        assertThat(run("batch", tmp.resolve("nope.jsonl").toString()).exit()).isEqualTo(2);
+    void aMissingFileADirectoryOrBadThreadsIsBadInput() {
+        String nope = tmp.resolve("nope.jsonl").toString();
+        assertThat(badInput("batch", nope).err()).isEqualTo("adcc: " + nope + ": no such file\n");
+        assertThat(badInput("batch", tmp.toString()).err()).isEqualTo("adcc: " + tmp
+                + ": is a directory; batch reads one JSON Lines file, or standard input (cat DIR/*.jsonl | adcc batch)\n");
         assertThat(run("batch", "--threads", "0", "x").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileThatIsNotARegularFileIsRead() {
+        // A pipe, as bash's <(...) gives, or a device: read like any file.
+        Run run = run("batch", "/dev/null");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("batch: 0 scenarios, 0 failed");
     }
 }

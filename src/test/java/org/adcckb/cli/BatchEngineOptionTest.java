@@ -41,6 +41,10 @@ class BatchEngineOptionTest {
     void anUnknownEngineIsNamed() {
         assertThat(Cli.badInput("batch", "--engine", "flink", "--output", dir.resolve("r").toString(), COHORT).err())
                 .contains("no engine 'flink'; the engines are 'local' and 'spark'");
+        // Named first, whatever else is missing: not a complaint about --output for an engine that does not exist.
+        assertThat(Cli.badInput("batch", "--engine", "flink", COHORT).err())
+                .isEqualTo("adcc: --engine: no engine 'flink'; the engines are 'local' and 'spark'\n");
+        assertThat(Cli.badInput("batch", "--engine=LOCAL", "-").err()).contains("no engine 'LOCAL'");
     }
 
     @Test

@@ -384,6 +384,13 @@ class CliTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("adcc-kb ");
         assertThat(r.err()).isEmpty();
+        // Every command's help offers -V, --version: each prints the same.
+        for (String[] args : new String[][] {{"explain", "--version"}, {"batch", "-V"}, {"daemon", "status", "--version"},
+                {"generate-completion", "--version"}, {"gen-manpage", "--version"}}) {
+            Run sub = run(args);
+            assertThat(sub.exit()).as(String.join(" ", args)).isZero();
+            assertThat(sub.out()).as(String.join(" ", args)).isEqualTo(r.out());
+        }
     }
 
     // ---------------------------------------------------------------- rules
