@@ -29,13 +29,19 @@ final class InputLimitOptions {
             description = "Refuse a scenario with more than N treatments (default: ${DEFAULT-VALUE}).")
     int maxTreatments = 256;
 
-    /** The input limits these options set. */
+    /** The input limits these options set; a value out of range is named with its option and what is allowed. */
     org.adcckb.input.Limits limits() {
-        try {
-            return new org.adcckb.input.Limits(maxBytes, maxDepth, maxString, maxCells, maxTreatments);
-        } catch (IllegalArgumentException e) {
-            throw new org.adcckb.input.InputException("--max-bytes, --max-depth, --max-string, --max-cells, --max-treatments", "",
-                    "must be positive (--max-depth at least 2)");
+        atLeast("--max-bytes", maxBytes, 1);
+        atLeast("--max-depth", maxDepth, 2);
+        atLeast("--max-string", maxString, 1);
+        atLeast("--max-cells", maxCells, 1);
+        atLeast("--max-treatments", maxTreatments, 0);
+        return new org.adcckb.input.Limits(maxBytes, maxDepth, maxString, maxCells, maxTreatments);
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new org.adcckb.input.InputException(option, "", "must be at least " + least + ", got " + value);
         }
     }
 }

@@ -50,7 +50,7 @@ public final class CompiledCache {
     private static final int HMAC_BLOCK = 64;
 
     /** No cache: every load compiles. */
-    public static final CompiledCache OFF = new CompiledCache(null, s -> { });
+    public static final CompiledCache OFF = new CompiledCache(null, s -> { }, false);
 
     /** Each warning once per process on stderr: a server reloading its rules does not repeat it. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -64,21 +64,32 @@ public final class CompiledCache {
 
     private final Path dir;
     private final Consumer<String> warnings;
+    /** Named by the user (ADCC_CACHE, -Dadcc.cache): a directory that cannot be made or read is told, too. */
+    private final boolean chosen;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    private CompiledCache(Path dir, Consumer<String> warnings) {
+    private CompiledCache(Path dir, Consumer<String> warnings, boolean chosen) {
         this.dir = dir;
         this.warnings = warnings;
+        this.chosen = chosen;
     }
 
     /** A cache in {@code dir} (created, for the owner alone, when first used); warnings go to stderr. */
     public static CompiledCache in(Path dir) {
-        return new CompiledCache(dir, STDERR);
+        return new CompiledCache(dir, STDERR, false);
     }
 
     /** A cache in {@code dir} whose warnings (each a whole line, once per cache) go to {@code warnings}. */
     static CompiledCache in(Path dir, Consumer<String> warnings) {
-        return new CompiledCache(dir, warnings);
+        return new CompiledCache(dir, warnings, false);
+    }
+
+    /**
+     * A cache in a directory the user named, whose warnings go to {@code warnings}: one that cannot be created
+     * or read is told as well (the default directory stays quiet then: a read-only home only costs a compile).
+     */
+    static CompiledCache chosen(Path dir, Consumer<String> warnings) {
+        return new CompiledCache(dir, warnings, true);
     }
 
     /** The cache the system property, the environment or the XDG convention names (see the class comment). */
@@ -88,7 +99,7 @@ public final class CompiledCache {
             setting = System.getenv(ENVIRONMENT);
         }
         if (setting != null && !setting.isBlank()) {
-            return setting.strip().equalsIgnoreCase("off") ? OFF : in(Path.of(setting.strip()));
+            return setting.strip().equalsIgnoreCase("off") ? OFF : chosen(Path.of(setting.strip()), STDERR);
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
@@ -190,6 +201,18 @@ public final class CompiledCache {
             return opened.key();
         } catch (IOException | RuntimeException e) {
             // cannot be created or read (a read-only home, a file in the way): only costs a compile
+            if (chosen) {
+                String why = e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+                        || Files.isRegularFile(dir) ? "is not a directory"
+                        : e instanceof java.nio.file.AccessDeniedException ? "cannot be created or read: permission denied"
+                        : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                        ? "cannot be created or read: " + fs.getReason() : "cannot be created or read";
+                String line = "adcc: warning: the compiled-rules cache " + dir + " " + why
+                        + "; not used (set ADCC_CACHE to a directory of your own, or ADCC_CACHE=off)";
+                if (warned.add(line)) {
+                    warnings.accept(line);
+                }
+            }
             return null;
         }
     }

@@ -378,6 +378,16 @@ class CliTest {
     }
 
     @Test
+    void aLimitOutOfRangeIsNamedWithItsValue() {
+        String f = FACTS + "/atra-low-target.json";
+        assertThat(badInput("explain", f, "--max-cells", "-1").err()).isEqualTo("adcc: --max-cells: must be at least 1, got -1\n");
+        assertThat(badInput("explain", f, "--max-depth", "1").err()).isEqualTo("adcc: --max-depth: must be at least 2, got 1\n");
+        assertThat(badInput("batch", "--max-bytes", "0", "-").err()).isEqualTo("adcc: --max-bytes: must be at least 1, got 0\n");
+        assertThat(badInput("explain", f, "--max-treatments", "-2").err())
+                .isEqualTo("adcc: --max-treatments: must be at least 0, got -2\n");
+    }
+
+    @Test
     void versionNamesTheProgram() {
         Run r = run("--version");
 

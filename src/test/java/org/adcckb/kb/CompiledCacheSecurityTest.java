@@ -110,6 +110,24 @@ class CompiledCacheSecurityTest {
     }
 
     @Test
+    void aChosenDirectoryThatIsAFileIsToldAndTheDefaultOneIsQuiet() throws IOException {
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        for (Path dir : List.of(file, file.resolve("cache"))) {
+            CompiledCache chosen = CompiledCache.chosen(dir, warnings::add);
+            assertThat(KnowledgeBaseLoader.load(TestKb.RULES, chosen).cached()).isFalse();
+            assertThat(KnowledgeBaseLoader.load(TestKb.RULES, chosen).cached()).isFalse();
+        }
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).isEqualTo("adcc: warning: the compiled-rules cache " + file
+                + " is not a directory; not used (set ADCC_CACHE to a directory of your own, or ADCC_CACHE=off)");
+        assertThat(warnings.get(1)).startsWith("adcc: warning: the compiled-rules cache " + file.resolve("cache") + " ")
+                .endsWith("; not used (set ADCC_CACHE to a directory of your own, or ADCC_CACHE=off)").doesNotContain("\n");
+        warnings.clear();
+        assertThat(KnowledgeBaseLoader.load(TestKb.RULES, cache(file.resolve("cache"))).cached()).isFalse();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aWorldWritableDirectoryIsNotUsed() throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("cache"));
         chmod(dir, "rwxr-xrwx");
