@@ -34,10 +34,8 @@ public record Source(InputStream stream, String name) {
             return new Source(Files.newInputStream(path), file);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file, "", "no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new InputException(file, "", "cannot be read: permission denied");
         } catch (IOException e) {
-            throw new InputException(file, "", "cannot be read: " + e.getMessage());
+            throw new InputException(file, "", "cannot be read: " + InputException.why(e));
         }
     }
 }

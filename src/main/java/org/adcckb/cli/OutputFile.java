@@ -109,7 +109,7 @@ final class OutputFile {
         try {
             existing = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new InputException(path.toString(), "", "cannot be read: " + e.getMessage());
+            throw new InputException(path.toString(), "", "cannot be read: " + InputException.why(e));
         }
         return new Difference(false, java.util.Arrays.equals(existing, bytes) ? 0 : firstDifferentLine(existing, bytes));
     }

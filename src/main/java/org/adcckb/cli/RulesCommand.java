@@ -59,7 +59,7 @@ final class RulesCommand extends KnowledgeCommand {
             try {
                 doc = Files.readString(file);
             } catch (IOException e) {
-                throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage());
+                throw new InputException(file.toString(), "", "cannot be read: " + InputException.why(e));
             }
             String updated;
             try {

@@ -57,6 +57,10 @@ final class ServeCommand extends ScenarioCommand {
         if (port < 0 || port > 65535) {
             throw new InputException("--port", "", "must be 0 to 65535, got " + port);
         }
+        if (facts != null && !java.nio.file.Files.isDirectory(facts)) {
+            throw new InputException("--facts " + facts, "", java.nio.file.Files.exists(facts)
+                    ? "is not a directory; --facts names the directory of scenarios the page offers" : "no such directory");
+        }
         PrintWriter err = spec.commandLine().getErr();
         String bind = host == null ? ServeConfig.LOOPBACK : host;
         boolean loopback;

@@ -35,6 +35,23 @@ public class InputException extends RuntimeException {
         return detail;
     }
 
+    /**
+     * Why a file could not be read or written, in words: an {@link java.io.IOException}'s message is often
+     * only the path again ({@code NoSuchFileException: nosuch.md}).
+     */
+    public static String why(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     static String printable(String s) {
         return Printable.of(s);
     }

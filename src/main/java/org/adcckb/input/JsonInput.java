@@ -66,7 +66,7 @@ public final class JsonInput {
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new InputException(file, where, "malformed JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new InputException(file, "", "cannot be read: " + e.getMessage());
+            throw new InputException(file, "", "cannot be read: " + InputException.why(e));
         }
     }
 

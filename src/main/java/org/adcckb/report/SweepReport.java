@@ -70,7 +70,7 @@ public final class SweepReport {
         }
         StringBuilder out = new StringBuilder();
         out.append("Sweep of ").append(r.scenario().id()).append(": ").append(r.rows().size())
-                .append(" combinations of ").append(r.factors().size()).append(r.factors().size() == 1 ? " factor" : " factors")
+                .append(r.rows().size() == 1 ? " combination of " : " combinations of ").append(r.factors().size()).append(r.factors().size() == 1 ? " factor" : " factors")
                 .append(", ranked by ").append(OutcomeText.rankedBy(r.outcomes())).append('\n');
         if (r.factors().stream().anyMatch(f -> f instanceof Factor.TreatmentFactor)) {
             out.append("(+ present, - absent)\n");

@@ -77,7 +77,7 @@ public final class ScenarioReader {
         try {
             bytes = in.readNBytes(limits.maxBytes() + 1);
         } catch (IOException e) {
-            throw new InputException(origin, "", "cannot be read: " + e.getMessage());
+            throw new InputException(origin, "", "cannot be read: " + InputException.why(e));
         }
         if (bytes.length > limits.maxBytes()) {
             throw new InputException(origin, "", "is more than the limit of " + limits.maxBytes() + " bytes (--max-bytes)");
@@ -120,7 +120,7 @@ public final class ScenarioReader {
             Set<Treatment> seen = new HashSet<>();
             List<Value> treatmentValues = root.get("treatments").array();
             if (treatmentValues.size() > limits.maxTreatments()) {
-                throw root.get("treatments").error(treatmentValues.size() + " treatments, more than the limit of "
+                throw root.get("treatments").error(treatmentValues.size() + (treatmentValues.size() == 1 ? " treatment" : " treatments") + ", more than the limit of "
                         + limits.maxTreatments() + " (--max-treatments)");
             }
             for (Value v : treatmentValues) {

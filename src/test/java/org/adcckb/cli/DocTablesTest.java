@@ -109,6 +109,9 @@ class DocTablesTest {
         assertThat(Cli.badInput("rules", "--format", "markdown", "--update", unknown.toString()).err())
                 .contains("no generated table 'recipes'").contains("rules adcc.drl");
         assertThat(Cli.badInput("rules", "--update", good.toString()).err()).contains("--format markdown");
+        Path missing = temp.resolve("nosuch.md");
+        assertThat(Cli.badInput("rules", "--format", "markdown", "--update", missing.toString()).err())
+                .isEqualTo("adcc: " + missing + ": cannot be read: no such file\n");
     }
 
     @Test

@@ -64,4 +64,12 @@ class ServeCommandTest {
 
         assertThat(r.err()).contains("--port: must be 0 to 65535, got 70000");
     }
+
+    @Test
+    void aMissingFactsDirectoryIsBadInputNotAnEmptyPage() {
+        assertThat(Cli.badInput("serve", "--port", "0", "--facts", "nosuch").err())
+                .isEqualTo("adcc: --facts nosuch: no such directory\n");
+        assertThat(Cli.badInput("serve", "--port", "0", "--facts", "README.md").err())
+                .isEqualTo("adcc: --facts README.md: is not a directory; --facts names the directory of scenarios the page offers\n");
+    }
 }

@@ -29,7 +29,7 @@ final class SweepHtml {
         if (r.scenario().title() != null) {
             p.line("<p>" + esc(r.scenario().title()) + "</p>");
         }
-        p.line("<p class=\"muted\">" + r.rows().size() + " combinations of " + r.factors().size()
+        p.line("<p class=\"muted\">" + r.rows().size() + (r.rows().size() == 1 ? " combination of " : " combinations of ") + r.factors().size()
                 + (r.factors().size() == 1 ? " factor" : " factors") + ", ranked by "
                 + esc(org.adcckb.report.OutcomeText.rankedBy(r.outcomes())) + ".</p>");
         p.line("<h2>Factors against outcome</h2>");
