@@ -86,11 +86,25 @@ public final class Main implements Runnable {
             return cl;
         }
         // picocli's completion command is hidden by default; it is listed with the others, with an example.
+        // It is also marked a help command, for which picocli ignores stray arguments; here a typo is a usage error.
+        cl.getSubcommands().get("generate-completion").getCommandSpec().helpCommand(false);
         cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
                 .footerHeading("%nExample:%n")
                 .footer("  adcc generate-completion",
                         "In bash or zsh, 'source <(adcc generate-completion)' completes adcc's commands and options.");
         // picocli's man page command: AsciiDoc pages, one per command, which asciidoctor turns into man pages.
+        // Its directories are checked and made first: the generator reports a file in the way as an exception
+        // and a directory it cannot make only on System.err.
+        cl.setExecutionStrategy(parsed -> {
+            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.commandSpec().userObject() instanceof picocli.codegen.docgen.manpage.ManPageGenerator) {
+                    for (String option : List.of("--outdir", "--template-dir")) {
+                        directoryFor(p, option);
+                    }
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(false)
                 .footerHeading("%nExample:%n")
                 .footer("  adcc gen-manpage --outdir man",
@@ -106,6 +120,23 @@ public final class Main implements Runnable {
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().versionProvider(new Version());
             versionEverywhere(sub);
+        }
+    }
+
+    /** The directory an option of gen-manpage names, made if missing; a usage error when it cannot be one. */
+    private static void directoryFor(ParseResult parsed, String option) {
+        if (!parsed.hasMatchedOption(option)) {
+            return;
+        }
+        Object value = parsed.matchedOption(option).getValue();
+        java.nio.file.Path dir = java.nio.file.Path.of(String.valueOf(value));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir) ? "is not a directory"
+                    : e instanceof java.io.IOException io && !(io instanceof java.nio.file.NoSuchFileException)
+                    ? "cannot be created: " + InputException.why(io) : "cannot be created";
+            throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), option + " " + dir + ": " + why);
         }
     }
 

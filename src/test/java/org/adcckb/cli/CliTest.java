@@ -268,6 +268,21 @@ class CliTest {
     }
 
     @Test
+    void generateCompletionAndGenManpageRefuseWhatTheyCannotUse() throws java.io.IOException {
+        assertThat(badInput("generate-completion", "--bogus").err()).startsWith("adcc: Unknown option: '--bogus'");
+        assertThat(badInput("generate-completion", "extra").err()).contains("'extra'");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("adcc-cli", ".txt");
+        try {
+            assertThat(badInput("gen-manpage", "--outdir", file.toString()).err())
+                    .startsWith("adcc: --outdir " + file + ": is not a directory\n");
+            assertThat(badInput("gen-manpage", "--outdir", file.resolve("man").toString()).err())
+                    .startsWith("adcc: --outdir " + file.resolve("man") + ": cannot be created: Not a directory\n");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void aMissingCommandPointsToTheTopLevelHelp() {
         Run r = badInput();
 
