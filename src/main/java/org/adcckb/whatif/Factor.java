@@ -101,7 +101,7 @@ public sealed interface Factor {
             }
         }
         if (out.isEmpty()) {
-            throw new InputException("--vary " + text, "", "names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2");
+            throw new InputException("--vary " + (text.isBlank() ? "'" + text + "'" : text), "", "names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2");
         }
         return out;
     }

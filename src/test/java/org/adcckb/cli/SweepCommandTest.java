@@ -218,6 +218,8 @@ class SweepCommandTest {
                         "adcc: --vary ATRA!: expected AGENT or AGENT@CELL, such as atra@mm\n"),
                 Arguments.of(",",
                         "adcc: --vary ,: names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2\n"),
+                Arguments.of("",
+                        "adcc: --vary '': names no factor; expected AGENT[@CELL],... or CELL.FIELD=v1|v2\n"),
                 Arguments.of("atra@mm,ifn_alpha@mm,atra@mm",
                         "adcc: --vary atra@mm: the factor is given twice\n"),
                 Arguments.of("atra,ifn_alpha,cd38_nanobody,daratumumab,atra@mm,ifn_alpha@mm,cd38_nanobody@mm,"
