@@ -95,15 +95,19 @@ public final class Main implements Runnable {
         // picocli's man page command: AsciiDoc pages, one per command, which asciidoctor turns into man pages.
         // Its directories are checked and made first: the generator reports a file in the way as an exception
         // and a directory it cannot make only on System.err.
-        cl.setExecutionStrategy(parsed -> {
-            for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-                if (p.commandSpec().userObject() instanceof picocli.codegen.docgen.manpage.ManPageGenerator) {
-                    for (String option : List.of("--outdir", "--template-dir")) {
-                        directoryFor(p, option);
+        // A RunLast made here, as picocli's default is, so that picocli sees the standard output of this moment.
+        cl.setExecutionStrategy(new CommandLine.RunLast() {
+            @Override
+            public int execute(ParseResult parsed) {
+                for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                    if (p.commandSpec().userObject() instanceof picocli.codegen.docgen.manpage.ManPageGenerator) {
+                        for (String option : List.of("--outdir", "--template-dir")) {
+                            directoryFor(p, option);
+                        }
                     }
                 }
+                return super.execute(parsed);
             }
-            return new CommandLine.RunLast().execute(parsed);
         });
         cl.getSubcommands().get("gen-manpage").getCommandSpec().usageMessage().hidden(false)
                 .footerHeading("%nExample:%n")
