@@ -112,7 +112,7 @@ class BibliographyTest {
 
     @Test
     void aRuleCarriesTheEntriesOfItsSources() {
-        RuleInfo r = TestKb.kb().rule("CD16 effectors kill NK cells coated with an Fc antibody").orElseThrow();
+        RuleInfo r = TestKb.kb().rule("CD16-158F effectors kill coated NK cells less than 158V").orElseThrow();
         assertThat(r.sources()).hasSize(3);
         assertThat(r.references().keySet()).containsExactlyElementsOf(r.sources());
         assertThat(r.reference("PMID:9242542")).hasValueSatisfying(ref -> assertThat(ref.authors().get(0).family()).isEqualTo("Koene"));
