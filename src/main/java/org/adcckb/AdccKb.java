@@ -8,6 +8,7 @@ import org.adcckb.reasoning.Evaluation;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.scenario.Edit;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioCheck;
 import org.adcckb.scenario.ScenarioReader;
 import org.adcckb.whatif.Budget;
 import org.adcckb.whatif.WhatIf;
@@ -22,6 +23,10 @@ import org.adcckb.whatif.WhatIf;
  * WhatIf w = kb.whatIf(s, List.of(Edit.add("cd38_nanobody@nk")));  // what changes, and why
  * }</pre>
  *
+ * <p>A scenario built in code rather than read is checked as the reader checks a file ({@link ScenarioCheck}):
+ * an unknown agent, cell type or CD38 level, a treatment on no cell or two cells of one id is an
+ * {@link org.adcckb.input.InputException} naming the value, not an answer.
+ *
  * <p>One instance may be shared by any number of threads: the compiled knowledge base is read-only and
  * every evaluation runs in a session of its own. The questions that evaluate many scenarios (sweep,
  * why-not) and what-if run within a {@link Budget}: {@link Budget#DEFAULT} unless one is given.
@@ -33,6 +38,7 @@ public final class AdccKb {
     private volatile org.adcckb.whatif.Probes probes;
 
     private final org.adcckb.input.Limits limits;
+    private final ScenarioReader reader;
 
     public AdccKb(KnowledgeBase kb, int maxFirings) {
         this(kb, maxFirings, org.adcckb.input.Limits.DEFAULT);
@@ -51,6 +57,7 @@ public final class AdccKb {
         this.kb = kb;
         this.limits = limits;
         this.reasoner = new Reasoner(kb, run);
+        this.reader = new ScenarioReader(kb.vocabulary(), limits);
     }
 
     /** Compiles the rules directory; problems are reported as a {@link org.adcckb.kb.KnowledgeBaseException}. */
@@ -67,11 +74,11 @@ public final class AdccKb {
     }
 
     public Scenario read(Path file) {
-        return new ScenarioReader(kb.vocabulary(), limits).read(file);
+        return reader.read(file);
     }
 
     public Evaluation evaluate(Scenario s) {
-        return reasoner.evaluate(s);
+        return reasoner.evaluate(ScenarioCheck.checked(s, reader));
     }
 
     /** Every combination of the factors, {@code threads} at a time; {@code progress} may be null. */
@@ -83,7 +90,7 @@ public final class AdccKb {
     /** As {@link #sweep(Scenario, List, int, org.adcckb.whatif.Progress)}, within {@code budget}. */
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
                                                 org.adcckb.whatif.Progress progress, Budget budget) {
-        return org.adcckb.whatif.Sweep.run(s, factors, reasoner, kb.vocabulary(), threads, progress, budget);
+        return org.adcckb.whatif.Sweep.run(ScenarioCheck.checked(s, reader), factors, reasoner, kb.vocabulary(), threads, progress, budget);
     }
 
     /**
@@ -112,7 +119,7 @@ public final class AdccKb {
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize,
                                            java.util.Collection<String> agents, Budget budget,
                                            org.adcckb.whatif.Progress progress) {
-        return org.adcckb.whatif.WhyNot.ask(s, goal, maxSize, agents, reasoner, kb, this::probes,
+        return org.adcckb.whatif.WhyNot.ask(ScenarioCheck.checked(s, reader), goal, maxSize, agents, reasoner, kb, this::probes,
                 Runtime.getRuntime().availableProcessors(), budget, progress);
     }
 
@@ -137,6 +144,6 @@ public final class AdccKb {
 
     /** As {@link #whatIf(Scenario, List)}, within the time of {@code budget}. */
     public WhatIf whatIf(Scenario s, List<Edit> edits, Budget budget) {
-        return WhatIf.ask(s, edits, reasoner, kb, budget);
+        return WhatIf.ask(ScenarioCheck.checked(s, reader), edits, reasoner, kb, budget);
     }
 }

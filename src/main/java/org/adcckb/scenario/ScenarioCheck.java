@@ -1,0 +1,92 @@
+package org.adcckb.scenario;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.adcckb.facts.Cd38Subset;
+import org.adcckb.facts.Cell;
+import org.adcckb.input.InputException;
+import org.adcckb.input.JsonInput;
+
+/**
+ * A scenario built in code, checked as if it had been read from a file: written as the scenario file it
+ * stands for and read back by the {@link ScenarioReader}, so that a caller of the Java API gets the
+ * reader's refusal (an unknown agent or CD38 level, a treatment on no cell, two cells of one id), with
+ * the JSON path of the value in that file, rather than a silent answer to a scenario the rules do not
+ * know. Its expectations are not checked: they are for {@code adcc test}.
+ */
+public final class ScenarioCheck {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private ScenarioCheck() {
+    }
+
+    /**
+     * {@code s} itself when a scenario file could say the same; otherwise an {@link InputException} naming the
+     * scenario (its origin, or its id) and the path of the value in the file written for it.
+     */
+    public static Scenario checked(Scenario s, ScenarioReader reader) {
+        String name = s.origin() != null ? s.origin() : "scenario '" + s.id() + "'";
+        byte[] file;
+        try {
+            file = JsonInput.mapper().writeValueAsBytes(asFile(s));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputException(name, "", "cannot be written as a scenario file: " + e.getOriginalMessage());
+        }
+        Scenario read = reader.read(file, name);
+        for (int i = 0; i < s.cells().size(); i++) {
+            Cell given = s.cells().get(i);
+            if (!given.equals(read.cells().get(i))) {
+                // Only a population given by subsets can differ: its level is the subsets' mean.
+                throw new InputException(name, "$.cells[" + i + "].cd38", "'" + given.cd38() + "' is not the mean level of cell '"
+                        + given.id() + "''s subsets, '" + read.cells().get(i).cd38() + "'");
+            }
+        }
+        return s;
+    }
+
+    /** The scenario file {@code s} stands for: cells and treatments in the scenario's own (sorted) order. */
+    static ObjectNode asFile(Scenario s) {
+        ObjectNode root = JSON.objectNode();
+        root.put("id", s.id());
+        if (s.title() != null) {
+            root.put("title", s.title());
+        }
+        root.put("setting", s.setting());
+        if (s.course() != null) {
+            root.put("course", s.course().name());
+        }
+        ArrayNode cells = root.putArray("cells");
+        for (Cell c : s.cells()) {
+            ObjectNode o = cells.addObject();
+            o.put("id", c.id());
+            o.put("type", c.type());
+            if (c.heterogeneous()) {
+                ArrayNode subsets = o.putArray("subsets");
+                for (Cd38Subset sub : c.subsets()) {
+                    subsets.addObject().put("cd38", sub.cd38()).put("fraction", sub.fraction());
+                }
+            } else {
+                o.put("cd38", c.cd38());
+            }
+            if (!"none".equals(c.cd16())) {
+                o.put("cd16", c.cd16()); // null too, which the reader refuses
+            }
+            if (c.cd38Knockout()) {
+                o.put("cd38Knockout", true);
+            }
+            if (c.line() != null) {
+                o.put("line", c.line());
+            }
+        }
+        ArrayNode treatments = root.putArray("treatments");
+        for (Treatment t : s.treatments()) {
+            ObjectNode o = treatments.addObject().put("agent", t.agent());
+            if (t.on() != null) {
+                o.put("on", t.on());
+            }
+        }
+        return root;
+    }
+}

@@ -1,0 +1,73 @@
+package org.adcckb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.adcckb.facts.Cell;
+import org.adcckb.input.InputException;
+import org.adcckb.report.JsonReport;
+import org.adcckb.scenario.Edit;
+import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.Treatment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A scenario built in code goes through the Java API's questions only if a scenario file could say the same:
+ * otherwise the caller gets the reader's message, not a silent answer to something the rules do not know.
+ */
+class ApiScenarioCheckTest {
+
+    private static final AdccKb API = TestKb.api();
+
+    private static Scenario scenario(List<Cell> cells, List<Treatment> treatments) {
+        return new Scenario("built", "built in code", "in_vitro", null, cells, treatments, null, null);
+    }
+
+    private static Cell myeloma(String cd38) {
+        return new Cell("mm", "myeloma", cd38, "none", false, null);
+    }
+
+    private static Cell nk() {
+        return new Cell("nk", "nk", "high", "158V", false, null);
+    }
+
+    @Test
+    void aValidScenarioBuiltInCodeGetsTheAnswerOfTheSameFile() {
+        Scenario file = API.read(Path.of("facts/lejeune-2021/low-target-dara.json"));
+        Scenario built = new Scenario(file.id(), file.title(), file.setting(), file.course(), file.cells(), file.treatments(),
+                null, null);
+        assertThat(JsonReport.toJson(API.evaluate(built), "f")).isEqualTo(JsonReport.toJson(API.evaluate(file), "f"));
+    }
+
+    @Test
+    void anUnknownAgentIsRefusedWithItsPathAndAHint() {
+        Scenario s = scenario(List.of(myeloma("low"), nk()), List.of(new Treatment("daratumab", null)));
+        assertThatThrownBy(() -> API.evaluate(s)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("scenario 'built': $.treatments[0].agent: unknown agent 'daratumab'; the knowledge base knows: ")
+                .hasMessageEndingWith("(did you mean 'daratumumab'?)");
+    }
+
+    @Test
+    void aTreatmentOnNoCellTwoCellsOfOneIdAndAnUnknownLevelAreRefused() {
+        assertThatThrownBy(() -> API.evaluate(scenario(List.of(myeloma("low"), nk()), List.of(new Treatment("atra", "zz")))))
+                .hasMessageStartingWith("scenario 'built': $.treatments[0].on: 'zz' names no cell of this scenario; cells: mm, nk");
+        assertThatThrownBy(() -> API.evaluate(scenario(List.of(myeloma("low"), myeloma("high")), List.of())))
+                .hasMessage("scenario 'built': $.cells[1].id: duplicate cell id 'mm', already used at $.cells[0]");
+        assertThatThrownBy(() -> API.evaluate(scenario(List.of(myeloma("lo"), nk()), List.of())))
+                .hasMessage("scenario 'built': $.cells[0].cd38: 'lo' is not a CD38 level; allowed: none, low, medium, high"
+                        + " (did you mean 'low'?)");
+        assertThatThrownBy(() -> API.evaluate(scenario(List.of(new Cell("mm", "myeloma", "low", "158V", false, null)), List.of())))
+                .hasMessageStartingWith("scenario 'built': $.cells[0].cd16: cd16 is given for a myeloma cell");
+    }
+
+    @Test
+    void everyQuestionChecksItsScenario() {
+        Scenario bad = scenario(List.of(myeloma("low"), nk()), List.of(new Treatment("daratumab", null)));
+        assertThatThrownBy(() -> API.whatIf(bad, List.of(Edit.add("atra@mm")))).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> API.whyNot(bad, org.adcckb.whatif.Goal.parse("adcc>=moderate", TestKb.kb().vocabulary()), 1))
+                .isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> API.sweep(bad, List.of(), 1, null)).isInstanceOf(InputException.class);
+    }
+}
