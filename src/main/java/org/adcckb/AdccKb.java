@@ -90,12 +90,16 @@ public final class AdccKb {
     /** As {@link #sweep(Scenario, List, int, org.adcckb.whatif.Progress)}, within {@code budget}. */
     public org.adcckb.whatif.Sweep.Result sweep(Scenario s, List<org.adcckb.whatif.Factor> factors, int threads,
                                                 org.adcckb.whatif.Progress progress, Budget budget) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         return org.adcckb.whatif.Sweep.run(ScenarioCheck.checked(s, reader), factors, reasoner, kb.vocabulary(), threads, progress, budget);
     }
 
     /**
      * Why the scenario misses the goal, and the smallest sets of 1 to {@code maxSize} added treatments that
-     * reach it (none when the goal already holds).
+     * reach it (none when the goal already holds). {@code maxSize} is 1 to 4 (else an
+     * {@link IllegalArgumentException}); an empty collection of agents is an {@link org.adcckb.input.InputException}.
      */
     public org.adcckb.whatif.WhyNot whyNot(Scenario s, org.adcckb.whatif.Goal goal, int maxSize) {
         return whyNot(s, goal, maxSize, null);

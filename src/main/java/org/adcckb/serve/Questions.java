@@ -99,7 +99,8 @@ final class Questions {
         Budget budget = budget(req, SWEEP_BOUNDS);
         List<String> vary = strings(req, "vary");
         if (vary.isEmpty()) {
-            throw req.error("missing required field 'vary': a list such as [\"atra@mm,cd38_nanobody@nk\"]");
+            throw req.has("vary") ? req.get("vary").error("is empty; give a list such as [\"atra@mm,cd38_nanobody@nk\"]")
+                    : req.error("missing required field 'vary': a list such as [\"atra@mm,cd38_nanobody@nk\"]");
         }
         List<Factor> factors = new ArrayList<>();
         for (int i = 0; i < vary.size(); i++) {

@@ -75,6 +75,12 @@ public record WhyNot(Scenario scenario, Goal goal, Evaluation current, boolean m
     public static WhyNot ask(Scenario s, Goal goal, int maxSize, java.util.Collection<String> agents, Reasoner reasoner,
                              KnowledgeBase kb, java.util.function.Supplier<Probes> probes, int threads,
                              Budget budget, Progress progress) {
+        if (maxSize < 1 || maxSize > 4) {
+            throw new IllegalArgumentException("maxSize must be 1 to 4, got " + maxSize);
+        }
+        if (agents != null && agents.isEmpty()) {
+            throw new org.adcckb.input.InputException("--agents", "", "names no agent; give one or more, or leave it out to search every agent");
+        }
         Budget.Deadline deadline = budget.start();
         if (agents != null) {
             for (String a : agents) {

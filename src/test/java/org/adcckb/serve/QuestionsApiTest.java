@@ -118,5 +118,11 @@ class QuestionsApiTest {
         assertThat(twice.error()).startsWith("request body: $.vary: ").contains("given twice").doesNotContain("--vary");
         assertThat(agents.status()).isEqualTo(400);
         assertThat(agents.error()).startsWith("request body: $.agents: 'atr': unknown agent 'atr'").doesNotContain("--agents");
+        Api.Response noAgents = Api.post(server, "/api/whynot", request("low-target-dara", "\"goal\": \"adcc>=moderate\", \"agents\": []"));
+        assertThat(noAgents.status()).isEqualTo(400);
+        assertThat(noAgents.error()).startsWith("request body: $.agents").contains("names no agent").doesNotContain("--agents");
+        Api.Response noVary = Api.post(server, "/api/sweep", request("low-target-dara", "\"vary\": []"));
+        assertThat(noVary.status()).isEqualTo(400);
+        assertThat(noVary.error()).isEqualTo("request body: $.vary: is empty; give a list such as [\"atra@mm,cd38_nanobody@nk\"]");
     }
 }

@@ -14,10 +14,11 @@ import org.adcckb.scenario.Treatment;
 import org.junit.jupiter.api.Test;
 
 /**
- * A scenario built in code goes through the Java API's questions only if a scenario file could say the same:
- * otherwise the caller gets the reader's message, not a silent answer to something the rules do not know.
+ * What the Java API refuses: a scenario built in code goes through its questions only if a scenario file could
+ * say the same (otherwise the caller gets the reader's message, not a silent answer to something the rules do
+ * not know), and arguments out of range are named.
  */
-class ApiScenarioCheckTest {
+class ApiInputTest {
 
     private static final AdccKb API = TestKb.api();
 
@@ -69,5 +70,19 @@ class ApiScenarioCheckTest {
         assertThatThrownBy(() -> API.whyNot(bad, org.adcckb.whatif.Goal.parse("adcc>=moderate", TestKb.kb().vocabulary()), 1))
                 .isInstanceOf(InputException.class);
         assertThatThrownBy(() -> API.sweep(bad, List.of(), 1, null)).isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void argumentsOutOfRangeAreRefused() {
+        Scenario s = API.read(Path.of("facts/lejeune-2021/low-target-dara.json"));
+        org.adcckb.whatif.Goal goal = org.adcckb.whatif.Goal.parse("adcc>=moderate", TestKb.kb().vocabulary());
+        for (int max : new int[] {0, -1, 5}) {
+            assertThatThrownBy(() -> API.whyNot(s, goal, max)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("maxSize must be 1 to 4, got " + max);
+        }
+        assertThatThrownBy(() -> API.whyNot(s, goal, 2, List.of())).isInstanceOf(InputException.class)
+                .hasMessage("--agents: names no agent; give one or more, or leave it out to search every agent");
+        assertThatThrownBy(() -> API.sweep(s, List.of(), 0, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("threads must be at least 1, got 0");
     }
 }
