@@ -55,8 +55,8 @@ final class ApiHandler implements HttpHandler {
         String path = ex.getRequestURI().getPath();
         try {
             if (path.startsWith(SCENARIOS) && path.length() > SCENARIOS.length()) {
-                if (!"GET".equals(method)) {
-                    throw methodNotAllowed(ex, "GET", method, path);
+                if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                    throw methodNotAllowed(ex, "GET, HEAD", method, path);
                 }
                 Exchanges.send(ex, 200, "application/json; charset=utf-8", catalog.read(path.substring(SCENARIOS.length())));
                 return;
@@ -66,9 +66,11 @@ final class ApiHandler implements HttpHandler {
                 throw HttpError.notFound("no route " + path + "; routes: " + String.join(", ", routes.keySet())
                         + ", " + SCENARIOS + "PATH");
             }
-            Route r = byMethod.get(method);
+            // HEAD is GET without the body (Exchanges.send leaves it out), wherever GET is allowed.
+            Route r = byMethod.get("HEAD".equals(method) ? "GET" : method);
             if (r == null) {
-                throw methodNotAllowed(ex, String.join(", ", byMethod.keySet()), method, path);
+                throw methodNotAllowed(ex, String.join(", ", byMethod.keySet()) + (byMethod.containsKey("GET") ? ", HEAD" : ""),
+                        method, path);
             }
             r.handle(ex);
         } catch (HttpError e) {

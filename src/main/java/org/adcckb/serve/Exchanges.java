@@ -31,7 +31,7 @@ final class Exchanges {
             try {
                 long n = Long.parseLong(declared.trim());
                 if (n > max) {
-                    throw tooLarge(n + " bytes", max);
+                    throw tooLarge("is " + n + " bytes", max);
                 }
             } catch (NumberFormatException e) {
                 throw new HttpError(400, BODY + ": Content-Length '" + declared + "' is not a number");
@@ -40,14 +40,15 @@ final class Exchanges {
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(max + 1);
             if (b.length > max) {
-                throw tooLarge("more than " + max + " bytes", max);
+                // chunked: its length was not known beforehand, only that it runs past the limit
+                throw new HttpError(413, BODY + ": more than the limit of " + max + " bytes (--max-bytes)");
             }
             return b;
         }
     }
 
     private static HttpError tooLarge(String size, int max) {
-        return new HttpError(413, BODY + ": is " + size + ", more than the limit of " + max + " (--max-bytes)");
+        return new HttpError(413, BODY + ": " + size + ", more than the limit of " + max + " (--max-bytes)");
     }
 
     /** {@code a=1&b=2} of the query string or a form body, decoded; the first value of a repeated name wins. */

@@ -145,7 +145,7 @@ final class Questions {
     void report(HttpExchange ex) throws IOException {
         AdccKb kb = knowledge.require();
         Scenario s;
-        if ("GET".equals(ex.getRequestMethod())) {
+        if ("GET".equals(ex.getRequestMethod()) || "HEAD".equals(ex.getRequestMethod())) {
             String path = Exchanges.form(ex.getRequestURI().getRawQuery()).get("path");
             if (path == null || path.isEmpty()) {
                 throw new HttpError(400, "give the scenario: ?path=lejeune-2021/low-target-dara.json, or POST it");

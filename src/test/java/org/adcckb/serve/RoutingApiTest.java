@@ -31,6 +31,20 @@ class RoutingApiTest {
         assertThat(r.headers().firstValue("Allow")).hasValue("POST");
         assertThat(r.error()).isEqualTo("GET is not allowed on /api/evaluate; use POST");
         assertThat(scenarios.status()).isEqualTo(405);
+        assertThat(scenarios.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(Api.method(server, "PUT", "/api/rules").headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void headIsGetWithoutTheBodyWhereverGetIsAllowed() {
+        for (String path : new String[] {"/api/status", "/api/rules", "/api/scenarios", "/api/scenarios/lejeune-2021/low-target-dara.json",
+                "/api/report?path=lejeune-2021/low-target-dara.json"}) {
+            Api.Response get = Api.get(server, path);
+            Api.Response head = Api.method(server, "HEAD", path);
+            assertThat(head.status()).as(path).isEqualTo(200).isEqualTo(get.status());
+            assertThat(head.body()).as(path).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type")).as(path).isEqualTo(get.headers().firstValue("Content-Type"));
+        }
     }
 
     @Test
