@@ -24,7 +24,7 @@ public final class WideScenario {
             cells.add(String.format(java.util.Locale.ROOT,
                     "{\"id\": \"mm%02d\", \"type\": \"myeloma\", \"line\": \"CD38-low myeloma line\", \"cd38\": \"low\"}", i));
         }
-        cells.add("{\"id\": \"nk\", \"type\": \"nk\", \"line\": \"NK-92 transduced with CD16-158V\", \"cd16\": \"158V\", \"cd38\": \"high\"}");
+        cells.add("{\"id\": \"nk\", \"type\": \"nk\", \"line\": \"NK-92 with CD16 (158V, assumed)\", \"cd16\": \"158V\", \"cd38\": \"high\"}");
         return "{\"id\": \"wide-64\", \"title\": \"63 CD38-low myeloma populations and NK-92 with daratumumab\", "
                 + "\"setting\": \"in_vitro\", \"cells\": [" + String.join(", ", cells) + "], "
                 + "\"treatments\": [{\"agent\": \"daratumumab\"}]}";
