@@ -84,5 +84,9 @@ class ApiInputTest {
                 .hasMessage("--agents: names no agent; give one or more, or leave it out to search every agent");
         assertThatThrownBy(() -> API.sweep(s, List.of(), 0, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("threads must be at least 1, got 0");
+        assertThatThrownBy(() -> new Treatment(null, "mm")).isInstanceOf(NullPointerException.class)
+                .hasMessage("a treatment needs an agent (null given)");
+        assertThatThrownBy(() -> scenario(List.of(nk()), null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("a scenario needs a list of treatments, which may be empty (null given)");
     }
 }

@@ -23,6 +23,8 @@ public record Scenario(String id, String title, String setting, Vocabulary.Cours
     public static final List<String> SETTINGS = List.of("in_vitro", "in_vivo");
 
     public Scenario {
+        java.util.Objects.requireNonNull(cells, "a scenario needs a list of cells (null given)");
+        java.util.Objects.requireNonNull(treatments, "a scenario needs a list of treatments, which may be empty (null given)");
         if ("in_vivo".equals(setting) == (course == null)) {
             throw new IllegalArgumentException(course == null ? "an in_vivo scenario needs a course"
                     : "course applies only to in_vivo scenarios, and " + id + " is " + setting);

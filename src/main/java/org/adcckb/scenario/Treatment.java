@@ -6,6 +6,10 @@ package org.adcckb.scenario;
  */
 public record Treatment(String agent, String on) implements Comparable<Treatment> {
 
+    public Treatment {
+        java.util.Objects.requireNonNull(agent, "a treatment needs an agent (null given)");
+    }
+
     /** {@code agent} or {@code agent@cell}, the form the command line uses. */
     @Override
     public String toString() {
