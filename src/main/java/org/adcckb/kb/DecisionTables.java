@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.adcckb.engine.DrlCompiler;
+import org.adcckb.input.Csv;
 
 /**
  * CSV decision tables, the spreadsheets domain experts edit: compiled to DRL by Drools' own compiler,
@@ -30,12 +31,11 @@ final class DecisionTables {
      */
     static List<Problem> overfullRows(String file, String csv) {
         List<Problem> out = new ArrayList<>();
-        String[] lines = csv.split("\r?\n", -1);
         int columns = 0;
         String table = null;
         boolean atKeywords = false;
-        for (int i = 0; i < lines.length; i++) {
-            List<String> cells = cells(lines[i]);
+        for (Csv.Row row : Csv.rows(csv)) {
+            List<String> cells = row.cells();
             String first = cells.isEmpty() ? "" : cells.get(0).trim();
             if (first.startsWith("RuleTable")) {
                 table = first.substring("RuleTable".length()).trim();
@@ -49,40 +49,11 @@ final class DecisionTables {
                 continue;
             }
             if (columns > 0 && cells.size() > columns) {
-                out.add(new Problem(file, i + 1, "row '" + first + "' has " + cells.size() + " cells, and table '" + table
+                out.add(new Problem(file, row.line(), "row '" + first + "' has " + cells.size() + " cells, and table '" + table
                         + "' has " + columns + " columns: a cell that holds a comma must be in double quotes"));
             }
         }
         return out;
-    }
-
-    /** The cells of one CSV line: commas outside double quotes separate them, and "" in quotes is a quote. */
-    static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /** For each line of generated DRL (1-based), the table row of the rule it belongs to; 0 before the first rule. */

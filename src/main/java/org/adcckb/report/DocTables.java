@@ -172,7 +172,7 @@ public final class DocTables {
     }
 
     private static String decisionTable(KnowledgeBase kb, String file) {
-        List<List<String>> rows = Csv.parse(read(Path.of(kb.directory()).resolve(file)));
+        List<List<String>> rows = org.adcckb.input.Csv.parse(read(Path.of(kb.directory()).resolve(file)));
         int keywords = -1;
         for (int i = 0; i < rows.size() && keywords < 0; i++) {
             if (!rows.get(i).isEmpty() && rows.get(i).get(0).strip().equals("NAME")) {

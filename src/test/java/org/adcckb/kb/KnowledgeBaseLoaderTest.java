@@ -473,7 +473,9 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void cellsOfACsvLineKeepQuotedCommasAndQuotes() {
-        assertThat(DecisionTables.cells("a,\"b, c\",\"say \"\"d\"\"\",,")).containsExactly("a", "b, c", "say \"d\"", "", "");
+    void csvRowsKeepQuotedCommasQuotesAndLineBreaksAndTheLineTheyStartOn() {
+        assertThat(org.adcckb.input.Csv.rows("x\na,\"b, c\",\"say \"\"d\"\"\",,\n\"two\nlines\",y\nz")).containsExactly(
+                new org.adcckb.input.Csv.Row(1, List.of("x")), new org.adcckb.input.Csv.Row(2, List.of("a", "b, c", "say \"d\"", "", "")),
+                new org.adcckb.input.Csv.Row(3, List.of("two\nlines", "y")), new org.adcckb.input.Csv.Row(5, List.of("z")));
     }
 }
