@@ -77,6 +77,11 @@ public final class AdccKb {
         return reader.read(file);
     }
 
+    /** A scenario from the bytes of a scenario file (UTF-8 JSON); messages name it {@code name}. */
+    public Scenario read(byte[] json, String name) {
+        return reader.read(json, name);
+    }
+
     public Evaluation evaluate(Scenario s) {
         return reasoner.evaluate(ScenarioCheck.checked(s, reader));
     }

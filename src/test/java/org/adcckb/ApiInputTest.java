@@ -43,6 +43,15 @@ class ApiInputTest {
     }
 
     @Test
+    void aScenarioIsReadFromBytesAsFromItsFile() throws java.io.IOException {
+        Path path = Path.of("facts/lejeune-2021/low-target-dara.json");
+        Scenario bytes = API.read(java.nio.file.Files.readAllBytes(path), "low-target-dara");
+        assertThat(JsonReport.toJson(API.evaluate(bytes), "f")).isEqualTo(JsonReport.toJson(API.evaluate(API.read(path)), "f"));
+        assertThatThrownBy(() -> API.read("{\"id\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "mine"))
+                .isInstanceOf(InputException.class).hasMessage("mine: $: missing required field 'cells'");
+    }
+
+    @Test
     void anUnknownAgentIsRefusedWithItsPathAndAHint() {
         Scenario s = scenario(List.of(myeloma("low"), nk()), List.of(new Treatment("daratumab", null)));
         assertThatThrownBy(() -> API.evaluate(s)).isInstanceOf(InputException.class)
