@@ -73,12 +73,35 @@ class ApiInputTest {
     }
 
     @Test
+    void aNullFieldIsNamedAsNull() {
+        assertThatThrownBy(() -> API.evaluate(scenario(List.of(new Cell("mm", "myeloma", "low", null, false, null)), List.of())))
+                .hasMessage("scenario 'built': $.cells[0].cd16: is null; a value is required here");
+        Scenario noSetting = new Scenario("built", null, null, null, List.of(nk()), List.of(), null, null);
+        assertThatThrownBy(() -> API.evaluate(noSetting)).hasMessage("scenario 'built': $.setting: is null; a value is required here");
+    }
+
+    @Test
+    void aScenarioReadWithinTheByteLimitIsNotRefusedWhenWrittenOutInFull() {
+        // The check writes every field out (setting, an empty treatments list): longer than the file it came from.
+        byte[] file = "{\"id\":\"a\",\"cells\":[{\"id\":\"m\",\"type\":\"myeloma\",\"cd38\":\"high\"}]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AdccKb tight = new AdccKb(TestKb.kb(), org.adcckb.reasoning.RunLimits.DEFAULT,
+                new org.adcckb.input.Limits(file.length, 32, 4096, 64, 256));
+        Scenario s = tight.read(file, "min.json");
+        assertThat(tight.evaluate(s).outcome()).isNotNull();
+        assertThat(tight.whatIf(s, List.of(Edit.add("atra@m"))).outcome()).isNotNull();
+    }
+
+    @Test
     void everyQuestionChecksItsScenario() {
         Scenario bad = scenario(List.of(myeloma("low"), nk()), List.of(new Treatment("daratumab", null)));
-        assertThatThrownBy(() -> API.whatIf(bad, List.of(Edit.add("atra@mm")))).isInstanceOf(InputException.class);
+        assertThatThrownBy(() -> API.whatIf(bad, List.of(Edit.add("atra@mm")))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("scenario 'built': $.treatments[0].agent: unknown agent 'daratumab'");
         assertThatThrownBy(() -> API.whyNot(bad, org.adcckb.whatif.Goal.parse("adcc>=moderate", TestKb.kb().vocabulary()), 1))
-                .isInstanceOf(InputException.class);
-        assertThatThrownBy(() -> API.sweep(bad, List.of(), 1, null)).isInstanceOf(InputException.class);
+                .isInstanceOf(InputException.class).hasMessageStartingWith("scenario 'built': $.treatments[0].agent: unknown agent");
+        List<org.adcckb.whatif.Factor> factors = org.adcckb.whatif.Factor.parse("atra@mm", bad, TestKb.kb().vocabulary());
+        assertThatThrownBy(() -> API.sweep(bad, factors, 1, null)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("scenario 'built': $.treatments[0].agent: unknown agent 'daratumab'");
     }
 
     @Test

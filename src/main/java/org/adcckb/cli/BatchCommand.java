@@ -101,7 +101,9 @@ final class BatchCommand extends ScenarioCommand {
      * to --output; the summary is the local engine's.
      */
     private int onEngine() {
-        if (!SPARK.equals(engine)) { // the one engine ./adcc knows how to put on the class path
+        // Named first, before its options are checked; spark is known even when it is not on this class path
+        // (./adcc puts it there), any other engine only when it is.
+        if (!SPARK.equals(engine) && CohortEngine.named(engine).isEmpty()) {
             throw new InputException("--engine", "", "no engine '" + engine + "'; the engines are 'local' and 'spark'");
         }
         if (input == null || "-".equals(input)) {

@@ -100,6 +100,9 @@ public final class Main implements Runnable {
             @Override
             public int execute(ParseResult parsed) {
                 for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+                    if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                        break; // help and version are printed, nothing is made
+                    }
                     if (p.commandSpec().userObject() instanceof picocli.codegen.docgen.manpage.ManPageGenerator) {
                         for (String option : List.of("--outdir", "--template-dir")) {
                             directoryFor(p, option);

@@ -65,6 +65,27 @@ public final class Client {
     }
 
     /**
+     * Whether an argument names a pipe or a device of this process ({@code <(...)}, {@code /dev/stdin}): the
+     * daemon would open its own, so the command runs in a JVM of its own.
+     */
+    static boolean namesAStream(List<String> args, String workingDir) {
+        for (String a : args) {
+            if (a.isEmpty() || a.startsWith("-")) {
+                continue;
+            }
+            try {
+                Path p = Path.of(workingDir).resolve(a);
+                if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isRegularFile(p) && !java.nio.file.Files.isDirectory(p)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // not a path at all: an option's value
+            }
+        }
+        return false;
+    }
+
+    /**
      * Sends one request and relays its frames until the exit code.
      *
      * @param signals where the signals this process receives come from (none in tests that send them by hand)
@@ -72,6 +93,9 @@ public final class Client {
      */
     public static int run(Path socket, byte kind, List<String> args, String workingDir, InputStream stdin,
                           OutputStream out, OutputStream err, Signals signals) {
+        if (kind == Frames.RUN && namesAStream(args, workingDir)) {
+            return NO_DAEMON;
+        }
         Channel channel;
         try {
             channel = Channel.connect(socket);

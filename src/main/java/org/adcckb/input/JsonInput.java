@@ -93,8 +93,11 @@ public final class JsonInput {
         try (com.fasterxml.jackson.core.JsonParser p = unbounded.createParser(content)) {
             try {
                 for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                    if ((t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-                            || t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) && p.getTextLength() > limits.maxString()) {
+                    // Jackson counts a key's limit in its UTF-8 bytes, a value's in characters.
+                    boolean over = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getTextLength() > limits.maxString()
+                            : t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                            && p.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limits.maxString();
+                    if (over) {
                         return new InputException(file, where(p.currentTokenLocation()), string);
                     }
                 }

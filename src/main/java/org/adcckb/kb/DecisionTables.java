@@ -31,29 +31,50 @@ final class DecisionTables {
      */
     static List<Problem> overfullRows(String file, String csv) {
         List<Problem> out = new ArrayList<>();
+        int start = 0;
         int columns = 0;
         String table = null;
         boolean atKeywords = false;
         for (Csv.Row row : Csv.rows(csv)) {
             List<String> cells = row.cells();
-            String first = cells.isEmpty() ? "" : cells.get(0).trim();
-            if (first.startsWith("RuleTable")) {
-                table = first.substring("RuleTable".length()).trim();
+            int at = ruleTable(cells);
+            if (at >= 0) { // Drools finds the keyword in any column, in any case
+                table = cells.get(at).strip().substring(RULE_TABLE.length()).strip();
+                start = at;
                 columns = 0;
                 atKeywords = true;
-                continue;
-            }
-            if (atKeywords) {
-                columns = cells.size();
+            } else if (atKeywords) {
+                columns = cells.size() - start;
                 atKeywords = false;
-                continue;
-            }
-            if (columns > 0 && cells.size() > columns) {
-                out.add(new Problem(file, row.line(), "row '" + first + "' has " + cells.size() + " cells, and table '" + table
-                        + "' has " + columns + " columns: a cell that holds a comma must be in double quotes"));
+            } else if (columns > 0 && blankFrom(cells, start)) {
+                columns = 0; // a blank row ends the table
+            } else if (columns > 0 && cells.size() - start > columns) {
+                out.add(new Problem(file, row.line(), "row '" + cells.get(start).strip() + "' has " + (cells.size() - start)
+                        + " cells, and table '" + table + "' has " + columns + " columns: a cell that holds a comma must be in"
+                        + " double quotes, and a row may not run past the table's last column (a comma at its end)"));
             }
         }
         return out;
+    }
+
+    private static final String RULE_TABLE = "RuleTable";
+
+    private static int ruleTable(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).strip().regionMatches(true, 0, RULE_TABLE, 0, RULE_TABLE.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean blankFrom(List<String> cells, int start) {
+        for (int i = start; i < cells.size(); i++) {
+            if (!cells.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For each line of generated DRL (1-based), the table row of the rule it belongs to; 0 before the first rule. */

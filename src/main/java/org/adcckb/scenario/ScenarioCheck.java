@@ -28,22 +28,44 @@ public final class ScenarioCheck {
      */
     public static Scenario checked(Scenario s, ScenarioReader reader) {
         String name = s.origin() != null ? s.origin() : "scenario '" + s.id() + "'";
+        // JSON null reads as absent, so a null field is refused here rather than written.
+        required(name, "$.id", s.id());
+        required(name, "$.setting", s.setting());
+        for (int i = 0; i < s.cells().size(); i++) {
+            Cell c = s.cells().get(i);
+            required(name, "$.cells[" + i + "].id", c.id());
+            required(name, "$.cells[" + i + "].type", c.type());
+            required(name, "$.cells[" + i + "].cd38", c.cd38());
+            required(name, "$.cells[" + i + "].cd16", c.cd16());
+        }
         byte[] file;
         try {
             file = JsonInput.mapper().writeValueAsBytes(asFile(s));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputException(name, "", "cannot be written as a scenario file: " + e.getOriginalMessage());
         }
-        Scenario read = reader.read(file, name);
+        // The file written here may be longer than one the reader accepted (every field spelt out): --max-bytes
+        // is for what comes in, so it does not apply to it; every other limit does.
+        Scenario read = reader.unboundedInBytes().read(file, name);
         for (int i = 0; i < s.cells().size(); i++) {
             Cell given = s.cells().get(i);
-            if (!given.equals(read.cells().get(i))) {
-                // Only a population given by subsets can differ: its level is the subsets' mean.
-                throw new InputException(name, "$.cells[" + i + "].cd38", "'" + given.cd38() + "' is not the mean level of cell '"
-                        + given.id() + "''s subsets, '" + read.cells().get(i).cd38() + "'");
+            Cell back = read.cells().get(i);
+            if (!given.cd38().equals(back.cd38())) {
+                // What can differ: a population given by subsets has the level of their mean.
+                throw new InputException(name, "$.cells[" + i + "].cd38", "'" + given.cd38() + "' is not the mean level of the subsets of cell '"
+                        + given.id() + "', '" + back.cd38() + "'");
+            }
+            if (!given.equals(back)) {
+                throw new InputException(name, "$.cells[" + i + "]", "cell '" + given.id() + "' does not read back as given: " + back);
             }
         }
         return s;
+    }
+
+    private static void required(String name, String path, String value) {
+        if (value == null) {
+            throw new InputException(name, path, "is null; a value is required here");
+        }
     }
 
     /** The scenario file {@code s} stands for: cells and treatments in the scenario's own (sorted) order. */
@@ -71,7 +93,7 @@ public final class ScenarioCheck {
                 o.put("cd38", c.cd38());
             }
             if (!"none".equals(c.cd16())) {
-                o.put("cd16", c.cd16()); // null too, which the reader refuses
+                o.put("cd16", c.cd16());
             }
             if (c.cd38Knockout()) {
                 o.put("cd38Knockout", true);

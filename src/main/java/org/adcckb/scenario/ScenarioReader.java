@@ -52,6 +52,12 @@ public final class ScenarioReader {
         this.cellReader = new CellReader(vocabulary);
     }
 
+    /** This reader with no bound on a file's bytes (its other limits kept), for files it wrote itself. */
+    ScenarioReader unboundedInBytes() {
+        return new ScenarioReader(vocabulary, new org.adcckb.input.Limits(Integer.MAX_VALUE, limits.maxDepth(), limits.maxString(),
+                limits.maxCells(), limits.maxTreatments()));
+    }
+
     public Scenario read(Path file) {
         byte[] bytes;
         try {

@@ -277,6 +277,11 @@ class CliTest {
                     .startsWith("adcc: --outdir " + file + ": is not a directory\n");
             assertThat(badInput("gen-manpage", "--outdir", file.resolve("man").toString()).err())
                     .startsWith("adcc: --outdir " + file.resolve("man") + ": cannot be created: Not a directory\n");
+            // Help is help: nothing checked, nothing made.
+            assertThat(Cli.ok("gen-manpage", "--outdir", file.toString(), "--help").out()).startsWith("Usage: adcc gen-manpage");
+            java.nio.file.Path unmade = file.resolveSibling(file.getFileName() + "-dir").resolve("man");
+            assertThat(Cli.ok("gen-manpage", "--outdir", unmade.toString(), "--help").out()).startsWith("Usage: adcc gen-manpage");
+            assertThat(unmade.getParent()).doesNotExist();
         } finally {
             java.nio.file.Files.delete(file);
         }

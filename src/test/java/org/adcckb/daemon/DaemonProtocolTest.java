@@ -100,6 +100,27 @@ class DaemonProtocolTest {
     }
 
     @Test
+    void aPipeOrDeviceOfTheClientIsNotSentToTheDaemon() throws IOException {
+        // The daemon would open its own /dev/fd/63 or /dev/stdin: such a command runs in a JVM of its own.
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        Path socket = start(c -> {
+            calls.incrementAndGet();
+            return 0;
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(Client.run(socket, Frames.RUN, List.of("batch", "--no-explain", "/dev/null"), temp.toString(),
+                InputStream.nullInputStream(), out, out, Signals.none())).isEqualTo(Client.NO_DAEMON);
+        assertThat(Client.run(socket, Frames.RUN, List.of("batch", "null"), "/dev", InputStream.nullInputStream(), out, out,
+                Signals.none())).isEqualTo(Client.NO_DAEMON);
+        assertThat(out.size()).isZero();
+        assertThat(calls.get()).isZero();
+        Files.writeString(temp.resolve("cohort.jsonl"), "");
+        assertThat(Client.run(socket, Frames.RUN, List.of("batch", "cohort.jsonl"), temp.toString(), InputStream.nullInputStream(),
+                out, out, Signals.none())).isZero();
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
     void standardInputIsSentOnlyWhenTheCommandReadsIt() throws IOException {
         Path socket = start(c -> {
             if (c.args().contains("read")) {

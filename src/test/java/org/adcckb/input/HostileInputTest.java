@@ -106,6 +106,9 @@ class HostileInputTest {
         String key = "{\"id\":\"x\",\"" + "k".repeat(5000) + "\":1}";
         assertThatThrownBy(() -> READER.read(key.getBytes(StandardCharsets.UTF_8), "key.json"))
                 .hasMessage("key.json: line 1, column 11: a string longer than the limit of 4096 characters (--max-string)");
+        String wideKey = "{\"id\":\"x\",\"" + "\u00e9".repeat(3000) + "\":1}"; // 6,000 bytes: Jackson counts a key in bytes
+        assertThatThrownBy(() -> READER.read(wideKey.getBytes(StandardCharsets.UTF_8), "wide.json"))
+                .hasMessage("wide.json: line 1, column 11: a string longer than the limit of 4096 characters (--max-string)");
         // Whichever comes first in the document is the one named.
         String both = "{\"id\":\"x\",\"title\":\"" + "t".repeat(5000) + "\",\"n\":" + digits + "}";
         assertThatThrownBy(() -> READER.read(both.getBytes(StandardCharsets.UTF_8), "both.json"))

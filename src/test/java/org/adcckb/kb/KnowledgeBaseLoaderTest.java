@@ -468,8 +468,15 @@ class KnowledgeBaseLoaderTest {
             assertThat(p.file()).endsWith("cd38-modulators.csv");
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).isEqualTo("row 'IFN-alpha raises CD38 on myeloma cells about 2-fold' has 15 cells, and table"
-                    + " 'CD38 modulators' has 13 columns: a cell that holds a comma must be in double quotes");
+                    + " 'CD38 modulators' has 13 columns: a cell that holds a comma must be in double quotes, and a row may"
+                    + " not run past the table's last column (a comma at its end)");
         });
+        // The same table moved one column to the right, its keyword in lower case: Drools reads it, and so does the check.
+        String shifted = String.join("\n", Files.readAllLines(table).stream().map(l -> "," + l).toList())
+                .replace(",RuleTable CD38 modulators", ",ruletable CD38 modulators");
+        Files.writeString(table, shifted);
+        Throwable moved = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(((KnowledgeBaseException) moved).problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(line));
     }
 
     @Test
