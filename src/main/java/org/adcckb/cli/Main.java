@@ -60,7 +60,17 @@ public final class Main implements Runnable {
         // commands, whose models picocli would build by reflection first (about 0.1 s of a cold start). Only
         // "batch" as the first argument takes this way; help and errors inside batch never name its siblings.
         CommandLine cl = args.length > 0 && args[0].equals("batch") ? commandLine(BatchCommand.class) : commandLine();
-        System.exit(cl.execute(args));
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not an exception picocli hands to the handler: told here, without the JVM's stack trace.
+            System.err.println("adcc: out of memory (" + e.getMessage() + "): rules that keep firing while their facts grow, or an"
+                    + " input too large for this JVM's heap; lower --max-firings or --max-millis to stop a loop sooner, or give"
+                    + " the JVM more memory (ADCC_JAVA_OPTS=-Xmx...)");
+            code = INTERNAL;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */

@@ -57,6 +57,47 @@ final class DecisionTables {
         return out;
     }
 
+    /**
+     * Double quotes Drools would read silently wrong: one inside a cell that does not start with a quote (it is
+     * dropped), and one that opens a quoted cell never closed (the rest of the file becomes that cell).
+     */
+    static List<Problem> strayQuotes(String file, String csv) {
+        List<Problem> out = new ArrayList<>();
+        boolean quoted = false;
+        boolean cellStart = true;
+        int line = 1;
+        int openedAt = 0;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else if (c == '\n') {
+                    line++;
+                }
+            } else if (c == '"' && cellStart) {
+                quoted = true;
+                openedAt = line;
+            } else if (c == '"') {
+                if (out.isEmpty() || out.get(out.size() - 1).line() != line) { // once a line
+                    out.add(new Problem(file, line, "a double quote inside a cell, which Drools drops: quote the whole cell"
+                            + " and double the quote (\"\"), or leave it out"));
+                }
+                cellStart = false;
+            } else {
+                cellStart = c == ',' || c == '\n' || c == '\r';
+                line += c == '\n' ? 1 : 0;
+            }
+        }
+        if (quoted) {
+            out.add(new Problem(file, openedAt, "a double quote opens a cell here and is never closed: the rest of the file"
+                    + " would be read as that cell"));
+        }
+        return out;
+    }
+
     private static final String RULE_TABLE = "RuleTable";
 
     private static int ruleTable(List<String> cells) {

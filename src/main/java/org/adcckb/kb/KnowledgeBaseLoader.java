@@ -149,7 +149,10 @@ public final class KnowledgeBaseLoader {
             }
             raw.put(name, text);
             if (isTable(f)) {
-                List<Problem> overfull = DecisionTables.overfullRows(name, text);
+                List<Problem> overfull = new ArrayList<>(DecisionTables.strayQuotes(name, text));
+                if (overfull.isEmpty()) {
+                    overfull.addAll(DecisionTables.overfullRows(name, text));
+                }
                 if (!overfull.isEmpty()) {
                     tableProblems.addAll(overfull);
                     continue;

@@ -13,7 +13,7 @@ public class RuleTimeoutException extends RuntimeException {
     public RuleTimeoutException(String scenario, long millis, String rule) {
         super("scenario " + scenario + ": the rules did not finish within " + millis + " ms; "
                 + (rule == null ? "no rule was firing (a condition was being matched)" : "rule " + rule + " was running")
-                + ". A rule whose consequence never returns hangs; raise the limit with --max-millis if the rule set is just slow");
+                + ". A consequence that never returns hangs, and so do rules that keep firing while each firing takes longer; raise the limit with --max-millis if the rule set is just slow, or lower --max-firings to find a loop");
         this.rule = rule;
     }
 

@@ -111,7 +111,7 @@ class RuleFailureTest {
             assertThat(n.path("line").asInt()).isEqualTo(spin);
             assertThat(n.path("error").asText()).isEqualTo(in + ":" + spin + ": scenario s" + spin
                     + ": the rules did not finish within 2000 ms; rule " + place(FaultyRules.SPINS) + " was running. "
-                    + "A rule whose consequence never returns hangs; raise the limit with --max-millis if the rule set is just slow");
+                    + "A consequence that never returns hangs, and so do rules that keep firing while each firing takes longer; raise the limit with --max-millis if the rule set is just slow, or lower --max-firings to find a loop");
         }
         // Every other line, evaluated by the same threads after a stopped rule, is what a clean run gives.
         List<String> rest = new ArrayList<>(out);
@@ -169,6 +169,38 @@ class RuleFailureTest {
         // The thread that was stopped evaluates the next scenario normally.
         Run after = run("explain", "--rules", rules.toString(), "--format", "json", file("fine.json", scenario("fine", "mm")).toString());
         assertThat(after.exit()).as(after.err()).isZero();
+    }
+
+    @Test
+    void aRuleThatExhaustsTheHeapIsToldWithoutATraceAndExitsOne() throws IOException, InterruptedException {
+        // Rules that keep firing while their facts grow end in an OutOfMemoryError, which picocli does not handle.
+        Files.writeString(rules.resolve("hog.drl"), """
+                package adcckb.hog;
+
+                import org.adcckb.facts.*;
+
+                rule "Deliberate heap exhaustion for the hog cell"
+                    @source("doi:10.3390/cancers13123072")
+                    @evidence("C")
+                    @inferred("a test fault")
+                    @rationale("Fills the heap, to test that running out of memory is told without a stack trace.")
+                when
+                    Cell( id == "hog" )
+                then
+                    java.util.List<long[]> held = new java.util.ArrayList<>();
+                    while (true) {
+                        held.add(new long[1 << 20]);
+                    }
+                end
+                """);
+        ProcessBuilder pb = Subprocess.adcc("explain", "--rules", rules.toString(), "--max-millis", "60000",
+                file("hog.json", scenario("hog", "hog")).toString());
+        pb.command().add(1, "-Xmx96m");
+        Process p = pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(1);
+        assertThat(err).startsWith("adcc: out of memory (Java heap space): rules that keep firing while their facts grow")
+                .doesNotContain("\tat ").doesNotContain("Exception in thread");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -477,6 +478,30 @@ class KnowledgeBaseLoaderTest {
         Files.writeString(table, shifted);
         Throwable moved = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
         assertThat(((KnowledgeBaseException) moved).problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(line));
+    }
+
+    @Test
+    void aStrayOrUnclosedQuoteInATableIsRefusedAtItsLine(@TempDir Path tmp) throws IOException {
+        org.adcckb.TestKb.copyRules(tmp);
+        Path table = tmp.resolve("cd38-modulators.csv");
+        String original = Files.readString(table);
+        replace(table, "ATRA raises CD38 on NK cells too,", "ATRA \"raises\" CD38 on NK cells too,");
+        int stray = lineOf(table, "ATRA \"raises\" CD38 on NK cells too");
+        Throwable t = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(((KnowledgeBaseException) t).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(stray);
+            assertThat(p.message()).startsWith("a double quote inside a cell, which Drools drops");
+        });
+        // An opening quote never closed in the last row: the rest of the file would be one cell.
+        List<String> lines = new ArrayList<>(original.lines().toList());
+        lines.add("ATRA again,,,atra,myeloma,3.0,reported,doi:10.3390/cancers13123072,A,\"Never closed (Lejeune 2021).,,,");
+        int last = lines.size();
+        Files.writeString(table, String.join("\n", lines) + "\n");
+        Throwable open = catchThrowable(() -> KnowledgeBaseLoader.load(tmp));
+        assertThat(((KnowledgeBaseException) open).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(last);
+            assertThat(p.message()).startsWith("a double quote opens a cell here and is never closed");
+        });
     }
 
     @Test
