@@ -141,6 +141,11 @@ public final class Linter {
         }
         KnowledgeBaseLoader.Sources sources = KnowledgeBaseLoader.readSources(dir, files);
         sources.problems().forEach(p -> error(p.file(), p.line(), null, "table", p.message()));
+        sources.raw().forEach((file, text) -> {
+            if (file.endsWith(".csv")) {
+                TableConditions.check(file, text, findings::add);
+            }
+        });
 
         // What the rule text says, even where it does not compile.
         Map<String, KnowledgeBaseLoader.RuleLocation> seen = new HashMap<>();

@@ -56,6 +56,23 @@ class LintTest {
     }
 
     @Test
+    void aConditionCellThatOneRowAloneLeavesEmptyIsAWarning() throws IOException {
+        // An empty condition cell matches anything: the row would raise CD38 on every cell type.
+        copy();
+        edit("cd38-modulators.csv", ",ifn_alpha,myeloma,2.0,", ",ifn_alpha,,2.0,");
+        int line = lineOf(tmp.resolve("cd38-modulators.csv"), ",ifn_alpha,,2.0,");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo("warning");
+            assertThat(f.check()).isEqualTo("table");
+            assertThat(f.line()).isEqualTo(line);
+            assertThat(f.rule()).isEqualTo("IFN-alpha raises CD38 on myeloma cells about 2-fold");
+            assertThat(f.message()).startsWith("condition 'cell type' is empty, and the other ")
+                    .contains("an empty condition cell matches anything, so this row applies to every cell type");
+        });
+    }
+
+    @Test
     void aTypoInAnAgentNameIsCaughtInAConditionAndInATableRow() throws IOException {
         copy();
         edit("antibody-binding.drl", "Agent( role == \"blocker\"", "Agent( role == \"blockr\"");
