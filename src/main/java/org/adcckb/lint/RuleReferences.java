@@ -27,6 +27,8 @@ import org.adcckb.scenario.Scenario;
 final class RuleReferences {
 
     private static final Pattern LITERAL = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"([^\"]*)\"");
+    /** An ordering comparison with text: {@code cd38 >= "medium"} compares the words letter by letter. */
+    private static final Pattern TEXT_ORDER = Pattern.compile("\\b(\\w+)\\s*(<=|>=|<|>)\\s*\"([^\"]*)\"");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+(\\w+)\\s*\\(");
     private static final Pattern FACTORY = Pattern.compile("\\b([A-Z]\\w*)\\.([a-z]\\w*)\\s*\\(");
     private static final Pattern CHANGES = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
@@ -58,6 +60,17 @@ final class RuleReferences {
                     continue;
                 }
                 for (String expression : p.constraints()) {
+                    Matcher order = TEXT_ORDER.matcher(expression);
+                    while (order.find()) {
+                        int line = KnowledgeBaseLoader.sourceLine(sources.lineMaps(), file, p.line() > 0 ? p.line() : r.line());
+                        String field = order.group(1);
+                        boolean hasRank = field.equals("cd38") && java.util.Arrays.stream(type.getMethods())
+                                .anyMatch(x -> x.getName().equals("cd38Rank") && x.getParameterCount() == 0);
+                        finding("error", file, line, r.name(), "text-order", p.type() + "( " + field + " " + order.group(2) + " \""
+                                + order.group(3) + "\" ) compares text letter by letter (\"high\" < \"low\" < \"medium\"), not levels"
+                                + (hasRank ? "; compare ranks: " + field + "Rank " + order.group(2) + " " + rankOf(order.group(3))
+                                        + " (none 0, low 1, medium 2, high 3)" : "; compare with == or !=, or a number"));
+                    }
                     Matcher m = LITERAL.matcher(expression);
                     while (m.find()) {
                         String domain = domainOf(type, m.group(1));
@@ -68,6 +81,11 @@ final class RuleReferences {
                 }
             }
         }
+    }
+
+    private static String rankOf(String level) {
+        int i = org.adcckb.facts.Levels.CD38.indexOf(level);
+        return i >= 0 ? Integer.toString(i) : "N";
     }
 
     void checkConsequence(String file, int line, DrlSyntax.ParsedRule r) {

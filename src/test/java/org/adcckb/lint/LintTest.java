@@ -56,6 +56,21 @@ class LintTest {
     }
 
     @Test
+    void anOrderingComparisonWithTextIsAnError() throws IOException {
+        // "high" < "low" < "medium" as text: such a rule fires for medium CD38 and not for high.
+        copy();
+        edit("adcc.drl", "Cell( type == \"nk\", cd16 != \"none\", $effector : id )",
+                "Cell( type == \"nk\", cd16 != \"none\", cd38 >= \"medium\", $effector : id )");
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).filteredOn(f -> f.check().equals("text-order")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo("error");
+            assertThat(f.file()).endsWith("adcc.drl");
+            assertThat(f.message()).isEqualTo("Cell( cd38 >= \"medium\" ) compares text letter by letter (\"high\" < \"low\" < \"medium\"),"
+                    + " not levels; compare ranks: cd38Rank >= 2 (none 0, low 1, medium 2, high 3)");
+        });
+    }
+
+    @Test
     void aConditionCellThatOneRowAloneLeavesEmptyIsAWarning() throws IOException {
         // An empty condition cell matches anything: the row would raise CD38 on every cell type.
         copy();
