@@ -11,7 +11,7 @@ package org.adcckb.facts;
  * @param score the effect on the log2 scale, with its range
  * @param grading the grade the score reads, with its range
  */
-public record Effect(String kind, String cell, String cause, Estimate score, Grading grading) implements Fact, Graded {
+public record Effect(@Vocab(Vocab.OUTCOME_KIND) String kind, String cell, String cause, Estimate score, Grading grading) implements Fact, Graded {
 
     /** An effect given as a grade, exactly: its score is the middle of the grade's band on the default scale. */
     public Effect(String kind, String cell, String cause, String level) {

@@ -23,6 +23,7 @@ public @interface Vocab {
     String AGENT_ROLE = "agent role";
     String EPITOPE = "epitope";
     String TARGET = "target molecule";
+    String OUTCOME_KIND = "outcome kind";
 
     String value();
 }

@@ -199,6 +199,7 @@ final class RuleReferences {
             case Vocab.SETTING -> Scenario.SETTINGS;
             case Vocab.COURSE -> vocabulary == null ? null : vocabulary.courseNames();
             case Vocab.AGENT_ROLE -> Vocabulary.ROLES;
+            case Vocab.OUTCOME_KIND -> vocabulary == null ? null : vocabulary.outcomeNames();
             case Vocab.EPITOPE -> vocabulary == null ? null : vocabulary.agents().values().stream()
                     .map(org.adcckb.facts.Agent::epitope).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
             case Vocab.TARGET -> vocabulary == null ? null : vocabulary.agents().values().stream()

@@ -118,6 +118,30 @@ class LintTest {
     }
 
     @Test
+    void anOutcomeKindOutsideTheVocabularyIsCaught() throws IOException {
+        copy();
+        Files.writeString(tmp.resolve("effect.drl"), """
+                package adcckb.effect;
+
+                import org.adcckb.facts.*;
+
+                rule "A misspelt outcome kind"
+                    @source("doi:10.3390/cancers13123072")
+                    @evidence("C")
+                    @inferred("a test of lint")
+                    @rationale("Concludes an effect of a kind the vocabulary does not declare.")
+                when
+                    Cell( type == "myeloma", $cell : id )
+                then
+                    insertLogical( new Effect( "phagocytosys", $cell, "daratumumab", "high" ) );
+                end
+                """);
+        Linter.Report r = Linter.lint(tmp, 0);
+        assertThat(r.findings()).filteredOn(Linter.Finding::error).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("'phagocytosys' in new Effect(...) argument kind is not a known outcome kind; known: adcc, fratricide, nkDepletion"));
+    }
+
+    @Test
     void missingOrMalformedEvidenceIsReportedForEveryRuleAtOnce() throws IOException {
         copy();
         edit("adcc.drl", "    @evidence(\"A\")\n", "");
