@@ -38,6 +38,10 @@ final class LintCommand extends KnowledgeCommand {
         if (samples < 0) {
             throw new InputException("--samples", "", "must be 0 or more, got " + samples);
         }
+        if (!java.nio.file.Files.isDirectory(knowledge.rulesDir())) { // bad input, as for every other command, not a finding
+            throw new InputException(knowledge.rulesDir().toString(), "",
+                    "not a directory; --rules must name the directory that holds the .drl files");
+        }
         Linter.Report report = Linter.lint(knowledge.rulesDir(), samples, knowledge.runLimits());
         print(format == Format.json ? LintReport.json(report) : LintReport.text(report));
         return report.errors() > 0 ? Main.FAILED_CHECKS : 0;

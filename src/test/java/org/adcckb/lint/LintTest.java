@@ -48,6 +48,16 @@ class LintTest {
     }
 
     @Test
+    void aRulesDirectoryThatIsNotThereIsBadInputNotAFinding() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.adcckb.cli.Main.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .setErr(new java.io.PrintWriter(err)).execute("lint", "--rules", tmp.resolve("nowhere").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("adcc: " + tmp.resolve("nowhere")
+                + ": not a directory; --rules must name the directory that holds the .drl files" + System.lineSeparator());
+    }
+
+    @Test
     void theShippedKnowledgeBaseLintsClean() {
         Linter.Report r = Linter.lint(TestKb.RULES, 2000);
         assertThat(r.findings()).isEmpty();
