@@ -12,7 +12,7 @@ import org.adcckb.input.Csv;
  * with a map from each generated line back to the table row it came from, so that errors, rule
  * locations and why-not answers point at the row an author wrote.
  */
-final class DecisionTables {
+public final class DecisionTables {
 
     private static final Pattern ROW = Pattern.compile("//\\s*rule values at [A-Z]+(\\d+)");
 
@@ -100,7 +100,8 @@ final class DecisionTables {
 
     private static final String RULE_TABLE = "RuleTable";
 
-    private static int ruleTable(List<String> cells) {
+    /** The column of a row's {@code RuleTable} keyword (Drools takes it in any column and any case), or -1. */
+    public static int ruleTable(List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (cells.get(i).strip().regionMatches(true, 0, RULE_TABLE, 0, RULE_TABLE.length())) {
                 return i;
@@ -109,7 +110,8 @@ final class DecisionTables {
         return -1;
     }
 
-    private static boolean blankFrom(List<String> cells, int start) {
+    /** Whether a row is blank from the table's first column on: a blank row ends a table. */
+    public static boolean blankFrom(List<String> cells, int start) {
         for (int i = start; i < cells.size(); i++) {
             if (!cells.get(i).isBlank()) {
                 return false;

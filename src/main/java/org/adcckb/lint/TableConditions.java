@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.adcckb.input.Csv;
+import org.adcckb.kb.DecisionTables;
 
 /**
  * A condition cell left empty in a decision table, where the other rows of that column give one. Drools
@@ -15,7 +16,6 @@ final class TableConditions {
 
     static final String CHECK = "table";
 
-    private static final String RULE_TABLE = "RuleTable";
     /** After the keyword row come the object types, the code and the column labels, then the rows. */
     private static final int LABELS = 3;
 
@@ -25,7 +25,7 @@ final class TableConditions {
     static void check(String file, String csv, Consumer<Linter.Finding> out) {
         List<Csv.Row> rows = Csv.rows(csv);
         for (int r = 0; r < rows.size(); r++) {
-            int start = ruleTable(rows.get(r).cells());
+            int start = DecisionTables.ruleTable(rows.get(r).cells());
             if (start >= 0 && r + 1 + LABELS < rows.size()) {
                 checkTable(file, rows, r + 1, start, out);
             }
@@ -34,7 +34,7 @@ final class TableConditions {
 
     private static void checkTable(String file, List<Csv.Row> rows, int keywords, int start, Consumer<Linter.Finding> out) {
         List<Csv.Row> data = new ArrayList<>();
-        for (int r = keywords + LABELS + 1; r < rows.size() && !blankFrom(rows.get(r).cells(), start); r++) {
+        for (int r = keywords + LABELS + 1; r < rows.size() && !DecisionTables.blankFrom(rows.get(r).cells(), start); r++) {
             data.add(rows.get(r));
         }
         List<String> kinds = rows.get(keywords).cells();
@@ -65,23 +65,5 @@ final class TableConditions {
 
     private static String cell(List<String> cells, int col) {
         return col < cells.size() ? cells.get(col) : "";
-    }
-
-    private static int ruleTable(List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.get(i).strip().regionMatches(true, 0, RULE_TABLE, 0, RULE_TABLE.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean blankFrom(List<String> cells, int start) {
-        for (int i = start; i < cells.size(); i++) {
-            if (!cells.get(i).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
