@@ -51,14 +51,7 @@ class DaemonBatchTest {
         Path dir = Files.createDirectory(temp.resolve("d"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         socket = dir.resolve("s.sock");
         server = new Server(socket, Duration.ofMinutes(5), call -> DaemonCommand.batch(call, KNOWLEDGE), new PrintWriter(new StringWriter()));
-        serving = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        serving.start();
+        serving = org.adcckb.daemon.Serving.start(server);
     }
 
     @AfterAll

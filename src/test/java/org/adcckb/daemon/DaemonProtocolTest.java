@@ -52,14 +52,7 @@ class DaemonProtocolTest {
     private Path start(Server.Handler handler, Duration idle) throws IOException {
         Path socket = socket();
         server = new Server(socket, idle, handler, new PrintWriter(log, true));
-        serving = new Thread(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        serving.start();
+        serving = Serving.start(server);
         return socket;
     }
 
