@@ -15,7 +15,9 @@ import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
 import org.adcckb.reasoning.RuleTimeoutException;
 import org.adcckb.scenario.Scenario;
+import org.adcckb.scenario.ScenarioCheck;
 import org.adcckb.scenario.ScenarioReader;
+import java.util.function.Supplier;
 
 /**
  * Scenario lines to result lines: the unit of work of {@code adcc batch} and of a distributed run
@@ -32,26 +34,98 @@ public final class Lines {
     /** How results are tabled: not at all (tests compare with it), by content, by content and raw line. */
     enum Tabling { NONE, CONTENT, RAW }
 
-    private final KnowledgeBase kb;
-    private final Reasoner reasoner;
-    private final ScenarioReader reader;
+    /** The rules a batch reasons with, loaded when first needed ({@link #Lines(Supplier, Limits, boolean, KeptResults)}). */
+    public record Knowledge(KnowledgeBase kb, Reasoner reasoner) {
+    }
+
+    private record Loaded(KnowledgeBase kb, Reasoner reasoner, ScenarioReader reader) {
+    }
+
+    private final Supplier<Knowledge> knowledge;
+    private volatile Loaded loaded;
     private final Limits limits;
     private final boolean explain;
     private final Tabling tabling;
     /** Results by scenario content, shared by the threads of a batch or the partitions of an executor. */
     private final ResultTable table = ResultTable.sizedToHeap();
+    private final KeptResults kept;
+    private final boolean hasKept;
+    /** Lines answered with a result read from the disk. */
+    private final java.util.concurrent.atomic.LongAdder keptAnswers = new java.util.concurrent.atomic.LongAdder();
 
     public Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain) {
         this(kb, reasoner, limits, explain, Tabling.RAW);
     }
 
     Lines(KnowledgeBase kb, Reasoner reasoner, Limits limits, boolean explain, Tabling tabling) {
-        this.kb = kb;
-        this.reasoner = reasoner;
-        this.reader = new ScenarioReader(kb.vocabulary(), limits);
+        this(() -> new Knowledge(kb, reasoner), limits, explain, tabling, KeptResults.NONE);
+    }
+
+    /**
+     * Lines of a batch that starts from the results {@code kept} on disk: the rules are loaded by
+     * {@code knowledge} when a line is not among them (at once when nothing was kept), and {@link #keepResults}
+     * writes back what was worth keeping. {@code knowledge} may throw (a {@code KnowledgeBaseException}); from
+     * {@link #evaluate} that ends the run rather than failing one line.
+     */
+    public Lines(Supplier<Knowledge> knowledge, Limits limits, boolean explain, KeptResults kept) {
+        this(knowledge, limits, explain, Tabling.RAW, kept);
+    }
+
+    Lines(Supplier<Knowledge> knowledge, Limits limits, boolean explain, Tabling tabling, KeptResults kept) {
+        this.knowledge = knowledge;
         this.limits = limits;
         this.explain = explain;
         this.tabling = tabling;
+        this.kept = tabling == Tabling.NONE ? KeptResults.NONE : kept;
+        this.kept.into(table);
+        this.hasKept = this.kept.found();
+        if (!hasKept) {
+            loaded();
+        }
+    }
+
+    /** The rules, loaded on first use. */
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                l = loaded;
+                if (l == null) {
+                    Knowledge k = knowledge.get();
+                    kept.check(k.kb());
+                    l = new Loaded(k.kb(), k.reasoner(), new ScenarioReader(k.kb().vocabulary(), limits));
+                    loaded = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    /** Lines answered so far with a result an earlier batch kept on disk ({@link KeptResults}). */
+    public long keptAnswers() {
+        return keptAnswers.sum();
+    }
+
+    private void answered(byte[] tail) {
+        if (hasKept && table.fromDisk(tail)) {
+            keptAnswers.increment();
+        }
+    }
+
+    /** Whether the rules were loaded: not when every line so far was found among the results kept on disk. */
+    public boolean rulesLoaded() {
+        return loaded != null;
+    }
+
+    /**
+     * Writes back to the disk the results worth keeping ({@link KeptResults}); called once the batch has
+     * written its last line. Nothing is written when every result came from there, or nothing recurred.
+     */
+    public void keepResults() {
+        if (kept != KeptResults.NONE) {
+            kept.save(table.worth(c -> ScenarioCheck.canonicalContent(c.setting(), c.course(), c.cells(), c.treatments())),
+                    table.generationBytes());
+        }
     }
 
     /**
@@ -84,22 +158,31 @@ public final class Lines {
             // The scan is a shortcut: whatever it cannot do, the reader below does (or refuses with its message).
             raw = null;
         }
+        Loaded k = loaded(); // outside the try below: rules that cannot be loaded end the run, not a line
         Evaluation ev = null;
         ResultTable.Content content = null;
         String error = null;
         try {
-            Scenario scenario = reader.read(text, origin + ":" + line);
+            Scenario scenario = k.reader().read(text, origin + ":" + line);
             if (tabling != Tabling.NONE) {
                 content = ResultTable.Content.of(scenario);
                 byte[] tail = table.get(content);
+                if (tail == null && hasKept) {
+                    tail = table.kept(new RawLine.Key(ScenarioCheck.canonicalContent(content.setting(), content.course(),
+                            content.cells(), content.treatments())));
+                    if (tail != null) {
+                        table.putKept(content, tail);
+                    }
+                }
                 if (tail != null) {
+                    answered(tail);
                     JsonReport.head(out, scenario.id(), scenario.title());
                     out.write(tail);
                     keepRaw(raw, scenario, tail);
                     return false;
                 }
             }
-            ev = explain ? reasoner.evaluate(scenario) : reasoner.evaluateWithoutExplanation(scenario);
+            ev = explain ? k.reasoner().evaluate(scenario) : k.reasoner().evaluateWithoutExplanation(scenario);
         } catch (InputException e) {
             error = e.getMessage(); // names the input and line already
         } catch (RuleLoopException | RuleTimeoutException | RuleFailureException e) {
@@ -113,7 +196,7 @@ public final class Lines {
         }
         try {
             if (error == null) {
-                byte[] result = JsonReport.line(ev, kb.fingerprint(), explain);
+                byte[] result = JsonReport.line(ev, k.kb().fingerprint(), explain);
                 out.write(result);
                 if (content != null) {
                     keepRaw(raw, ev.scenario(), keep(content, ev.scenario(), result));
@@ -145,6 +228,7 @@ public final class Lines {
         if (raw.hasTitle() && (title = raw.title(limits)) == null) {
             return false;
         }
+        answered(tail);
         JsonReport.head(out, id, title);
         try {
             out.write(tail);

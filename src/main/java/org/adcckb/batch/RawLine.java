@@ -32,6 +32,11 @@ final class RawLine {
             this.hash = Arrays.hashCode(bytes);
         }
 
+        /** The key's bytes (not copied: not to be changed). */
+        byte[] bytes() {
+            return bytes;
+        }
+
         /** Bytes this key takes in a table. */
         int size() {
             return bytes.length;

@@ -1,6 +1,7 @@
 package org.adcckb.batch;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.adcckb.facts.Cell;
@@ -38,12 +39,29 @@ final class ResultTable {
         }
     }
 
+    /** A tail in the table, and whether a line has found it there (only such results are worth keeping on disk). */
+    static final class Entry {
+        final byte[] tail;
+        /** Read from the results kept on disk rather than computed by this run. */
+        final boolean kept;
+        volatile boolean hit;
+
+        Entry(byte[] tail, boolean kept) {
+            this.tail = tail;
+            this.kept = kept;
+        }
+    }
+
     private final long generationBytes;
     private final int maxTail;
     // Keys: a Content, or the RawLine.Key of a line read before (the same tail under both).
-    private volatile ConcurrentHashMap<Object, byte[]> young = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<Object, byte[]> old = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Object, Entry> young = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Object, Entry> old = new ConcurrentHashMap<>();
     private final AtomicLong youngBytes = new AtomicLong();
+    /** Results kept on disk, by the canonical bytes of their content ({@link KeptResults}); read only. */
+    private volatile Map<RawLine.Key, byte[]> keptContents = Map.of();
+    /** The tails read from the disk, by identity: filled once before the first line, read only after. */
+    private volatile java.util.Set<byte[]> diskTails = java.util.Set.of();
 
     /**
      * @param generationBytes the bytes one generation may hold; the table holds at most twice that
@@ -59,6 +77,11 @@ final class ResultTable {
         return new ResultTable(Runtime.getRuntime().maxMemory() / 8);
     }
 
+    /** The bytes one generation may hold: results kept on disk are bounded by it too. */
+    long generationBytes() {
+        return generationBytes;
+    }
+
     /** The tail of the result of {@code content}, or null if it is not in the table. */
     byte[] get(Content content) {
         return lookUp(content);
@@ -69,22 +92,45 @@ final class ResultTable {
         return lookUp(raw);
     }
 
+    /** The tail kept on disk for a content with these canonical bytes, or null. */
+    byte[] kept(RawLine.Key canonical) {
+        return keptContents.get(canonical);
+    }
+
+    /** Whether results kept on disk were read into this table. */
+    boolean hasKept() {
+        return !keptContents.isEmpty() || young.values().stream().anyMatch(e -> e.kept);
+    }
+
     private byte[] lookUp(Object key) {
-        byte[] tail = young.get(key);
-        if (tail == null) {
-            tail = old.get(key);
-            if (tail != null) {
+        Entry e = young.get(key);
+        if (e == null) {
+            e = old.get(key);
+            if (e != null) {
                 // Still in use: it survives the next turn of generations. Carried over alone, a raw key's
                 // entry counts its tail too, which its content's entry may not hold in the young generation.
-                keep(key, tail, weight(key, tail) + (key instanceof RawLine.Key ? tail.length + ENTRY_OVERHEAD : 0));
+                keep(key, e, weight(key, e.tail) + (key instanceof RawLine.Key ? e.tail.length + ENTRY_OVERHEAD : 0));
             }
         }
-        return tail;
+        if (e == null) {
+            return null;
+        }
+        if (!e.hit) {
+            e.hit = true;
+        }
+        return e.tail;
     }
 
     /** Keeps {@code tail} (not copied: the caller hands it over) as the result of {@code content}. */
     void put(Content content, byte[] tail) {
-        keep(content, tail, weight(content, tail));
+        keep(content, new Entry(tail, false), weight(content, tail));
+    }
+
+    /** As {@link #put(Content, byte[])}, for a result read from the disk under the content's canonical bytes. */
+    void putKept(Content content, byte[] tail) {
+        Entry e = new Entry(tail, true);
+        e.hit = true; // found again: an earlier batch had it
+        keep(content, e, weight(content, tail));
     }
 
     /**
@@ -92,18 +138,78 @@ final class ResultTable {
      * the key's bytes count against the bound, the tail is counted by the content's entry.
      */
     void put(RawLine.Key raw, byte[] tail) {
-        keep(raw, tail, weight(raw, tail));
+        Entry e = new Entry(tail, false);
+        e.hit = fromDisk(tail); // a result an earlier batch kept, found again under a key of this one: worth keeping
+        keep(raw, e, weight(raw, tail));
+    }
+
+    /**
+     * Fills the table with results kept on disk: raw keys as entries (their tails counted, since no content's
+     * entry holds them yet), contents aside, by canonical bytes. Called once, before any line.
+     */
+    void preload(Map<RawLine.Key, byte[]> raw, Map<RawLine.Key, byte[]> contents) {
+        java.util.Set<byte[]> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        raw.forEach((k, tail) -> keep(k, new Entry(tail, true), weight(k, tail) + (counted.add(tail) ? tail.length + ENTRY_OVERHEAD : 0)));
+        keptContents = Map.copyOf(contents);
+        java.util.Set<byte[]> tails = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        tails.addAll(raw.values());
+        tails.addAll(contents.values());
+        diskTails = tails;
+    }
+
+    /** Whether {@code tail} is a result read from the disk (the very array), not one computed by this run. */
+    boolean fromDisk(byte[] tail) {
+        return diskTails.contains(tail);
+    }
+
+    /**
+     * What is worth keeping on disk, by key: what was read from it, and every entry computed by this run whose
+     * tail a line found in the table again (under its raw key or its content), contents by their canonical
+     * bytes; with whether any of it was computed by this run.
+     */
+    Worth worth(java.util.function.Function<Content, byte[]> canonical) {
+        java.util.Set<byte[]> hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Map<Object, Entry>> generations = List.of(old, young);
+        for (Map<Object, Entry> g : generations) {
+            g.values().forEach(e -> {
+                if (e.hit) {
+                    hit.add(e.tail);
+                }
+            });
+        }
+        Map<RawLine.Key, byte[]> raw = new java.util.HashMap<>();
+        Map<RawLine.Key, byte[]> contents = new java.util.HashMap<>(keptContents);
+        boolean fresh = false;
+        for (Map<Object, Entry> g : generations) {
+            for (Map.Entry<Object, Entry> me : g.entrySet()) {
+                Entry e = me.getValue();
+                if (!e.kept && !hit.contains(e.tail)) {
+                    continue; // computed once and never found again: a cohort of unique scenarios keeps nothing
+                }
+                fresh |= !e.kept;
+                if (me.getKey() instanceof RawLine.Key k) {
+                    raw.put(k, e.tail);
+                } else if (!e.kept) {
+                    contents.put(new RawLine.Key(canonical.apply((Content) me.getKey())), e.tail);
+                }
+            }
+        }
+        return new Worth(raw, contents, fresh);
+    }
+
+    /** Results worth keeping: raw keys and canonical contents to their tails; {@code fresh} if any was computed by this run. */
+    record Worth(Map<RawLine.Key, byte[]> raw, Map<RawLine.Key, byte[]> contents, boolean fresh) {
     }
 
     private static long weight(Object key, byte[] tail) {
         return key instanceof RawLine.Key raw ? raw.size() + RAW_OVERHEAD : tail.length + ENTRY_OVERHEAD;
     }
 
-    private void keep(Object key, byte[] tail, long size) {
-        if (tail.length > maxTail) {
+    private void keep(Object key, Entry entry, long size) {
+        if (entry.tail.length > maxTail) {
             return;
         }
-        if (young.putIfAbsent(key, tail) == null && youngBytes.addAndGet(size) > generationBytes) {
+        if (young.putIfAbsent(key, entry) == null && youngBytes.addAndGet(size) > generationBytes) {
             turn();
         }
     }

@@ -3,11 +3,13 @@ package org.adcckb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.adcckb.batch.CohortEngine;
+import org.adcckb.batch.KeptResults;
 import org.adcckb.batch.Lines;
 import org.adcckb.batch.Pipeline;
 import org.adcckb.batch.Sinks;
 import org.adcckb.batch.Source;
 import org.adcckb.input.InputException;
+import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +44,10 @@ final class BatchCommand extends ScenarioCommand {
     @Option(names = "--no-explain", description = "Leave the explanation out of each result (faster; same outcome and cells).")
     boolean noExplain;
 
+    @Option(names = "--fresh", description = "Evaluate every line: neither use nor keep the results earlier batches "
+            + "kept on disk (by rules, build and options, in the compiled-rules cache; ADCC_CACHE=off turns both off).")
+    boolean fresh;
+
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = LOCAL,
             description = "Where to evaluate: 'local' (default: this process, results on standard output) or 'spark' "
                     + "(Apache Spark, results as part files in --output; ./adcc builds it on first use, docs/SCALING.md).")
@@ -72,8 +78,13 @@ final class BatchCommand extends ScenarioCommand {
         int n = threads.count();
         Source source = input == null || "-".equals(input) ? new Source(host.stdin(), "stdin")
                 : Source.open(input, host.resolve(java.nio.file.Path.of(input)));
-        KnowledgeBase kb = host.load(host.resolve(knowledge.rulesDir()));
-        Lines evaluator = new Lines(kb, knowledge.reasoner(kb), knowledge.limits(), !noExplain);
+        java.nio.file.Path rules = host.resolve(knowledge.rulesDir());
+        KeptResults kept = fresh ? KeptResults.NONE
+                : KeptResults.open(CompiledCache.configured(), rules, !noExplain, knowledge.limits(), knowledge.runLimits());
+        Lines evaluator = new Lines(() -> {
+            KnowledgeBase kb = host.load(rules);
+            return new Lines.Knowledge(kb, knowledge.reasoner(kb));
+        }, knowledge.limits(), !noExplain, kept);
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = new Pipeline(evaluator, n, knowledge.limits().maxBytes(), source.name(),
                 sink(spec.commandLine().getOut()), err);
@@ -91,7 +102,10 @@ final class BatchCommand extends ScenarioCommand {
         if (s.stopped()) {
             return Main.INTERNAL; // the interrupt has been reported; the JVM's exit code is the signal's
         }
-        err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s)%n", s.lines(), s.errors(), s.seconds(), s.rate());
+        evaluator.keepResults();
+        long answered = evaluator.keptAnswers();
+        err.printf("batch: %d scenarios, %d failed, in %.1f s (%.0f/s)%s%n", s.lines(), s.errors(), s.seconds(), s.rate(),
+                answered == 0 ? "" : "; " + answered + " answered from results kept by earlier batches of these rules (--fresh: evaluate every line)");
         err.flush();
         return s.errors() == 0 ? 0 : Main.BAD_INPUT;
     }

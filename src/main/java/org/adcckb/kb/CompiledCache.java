@@ -130,20 +130,16 @@ public final class CompiledCache {
 
     /** The compiled packages of rules with this fingerprint, if an intact entry this user wrote holds them. */
     Optional<Collection<KiePackage>> read(String fingerprint) {
-        byte[] key = key();
-        if (key == null) {
+        if (dir == null) {
             return Optional.empty();
         }
-        Path file = entry(fingerprint);
+        Optional<java.nio.ByteBuffer> body = readKept(entry(fingerprint).getFileName().toString(), MAGIC);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int start = MAGIC.length + MAC_BYTES;
-            if (bytes.length <= start || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
-                    || !MessageDigest.isEqual(mac(key, file, bytes, start),
-                    Arrays.copyOfRange(bytes, MAGIC.length, start))) {
-                return Optional.empty(); // damaged, from an older build, or foreign (another key): rebuilt
-            }
-            if (!(EntryFilter.read(bytes, start, bytes.length - start) instanceof List<?> list) || list.isEmpty()) {
+            java.nio.ByteBuffer b = body.get();
+            if (!(EntryFilter.read(b.array(), b.arrayOffset() + b.position(), b.remaining()) instanceof List<?> list) || list.isEmpty()) {
                 return Optional.empty();
             }
             List<KiePackage> packages = new ArrayList<>(list.size());
@@ -153,10 +149,36 @@ public final class CompiledCache {
                 }
                 packages.add(pkg);
             }
-            touch(file);
             return Optional.of(packages);
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError | StackOverflowError e) {
-            // missing, unreadable, corrupt or refused by the filter: compile instead, and the entry is written anew
+            // corrupt or refused by the filter: compile instead, and the entry is written anew
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The body of the file {@code name} in the cache directory (read-only use), if it is intact, of this {@code format} (its
+     * first bytes), and sealed by this user's key under this name; empty otherwise (missing, damaged, from an
+     * older build, foreign, or the cache off). What other parts of the program keep by the rules' {@link #key}
+     * is read through this, so it is checked as the compiled packages are.
+     */
+    public Optional<java.nio.ByteBuffer> readKept(String name, byte[] format) {
+        byte[] key = key();
+        if (key == null) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int start = format.length + MAC_BYTES;
+            if (bytes.length < start || !Arrays.equals(bytes, 0, format.length, format, 0, format.length)
+                    || !MessageDigest.isEqual(mac(key, format, file, bytes, start),
+                    Arrays.copyOfRange(bytes, format.length, start))) {
+                return Optional.empty();
+            }
+            touch(file);
+            return Optional.of(java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start).slice());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             return Optional.empty();
         }
     }
@@ -167,6 +189,11 @@ public final class CompiledCache {
      * anyway: the first use of {@code javax.crypto.Mac} costs a cold start about 150 ms (its policy files).
      */
     static byte[] mac(byte[] key, Path file, byte[] bytes, int start) {
+        return mac(key, MAGIC, file, bytes, start);
+    }
+
+    /** The MAC of a kept file of this {@code format} (its first bytes, which the MAC covers). */
+    static byte[] mac(byte[] key, byte[] format, Path file, byte[] bytes, int start) {
         if (key.length > HMAC_BLOCK) {
             throw new IllegalArgumentException("a key longer than the SHA-256 block");
         }
@@ -179,7 +206,7 @@ public final class CompiledCache {
         }
         MessageDigest sha = sha256();
         sha.update(inner);
-        sha.update(MAGIC);
+        sha.update(format);
         sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
         sha.update(bytes, start, bytes.length - start);
@@ -219,18 +246,34 @@ public final class CompiledCache {
 
     /** Keeps the compiled packages of rules with this fingerprint; a cache that cannot be written is no error. */
     void write(String fingerprint, Collection<KiePackage> packages) {
+        if (dir == null || key() == null) {
+            return;
+        }
+        try {
+            keep(entry(fingerprint).getFileName().toString(), MAGIC, PackageStreams.write(packages), SUFFIX, KEEP);
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full disk only costs the next run a compile
+        }
+    }
+
+    /**
+     * Writes {@code body} as the file {@code name} of this {@code format}, sealed by this user's key (read back by
+     * {@link #readKept}): whole or not at all (a temporary file, then a rename), so a reader never sees half of
+     * it. Of the files whose names end in {@code suffix}, the newest {@code keep} are kept. A cache that cannot
+     * be written is no error: false.
+     */
+    public boolean keep(String name, byte[] format, byte[] body, String suffix, int keep) {
         byte[] key = key();
         if (key == null) {
-            return;
+            return false;
         }
         Path tmp = null;
         try {
-            byte[] body = PackageStreams.write(packages);
-            Path file = entry(fingerprint);
+            Path file = dir.resolve(name);
             tmp = Files.createTempFile(dir, ".entry-", ".tmp");
             try (var out = Files.newOutputStream(tmp)) {
-                out.write(MAGIC);
-                out.write(mac(key, file, body, 0));
+                out.write(format);
+                out.write(mac(key, format, file, body, 0));
                 out.write(body);
             }
             try {
@@ -239,9 +282,10 @@ public final class CompiledCache {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-            prune(file);
+            prune(file, suffix, keep);
+            return true;
         } catch (IOException | RuntimeException e) {
-            // a read-only or full disk only costs the next run a compile
+            return false;
         } finally {
             if (tmp != null) {
                 try {
@@ -253,14 +297,14 @@ public final class CompiledCache {
         }
     }
 
-    /** Keeps the newest {@link #KEEP} entries (the one just written among them) and drops abandoned temporary files. */
-    private void prune(Path written) throws IOException {
+    /** Keeps the newest {@code keep} files ending in {@code suffix} (the one just written among them) and drops abandoned temporary files. */
+    private void prune(Path written, String suffix, int keep) throws IOException {
         List<Path> entries = new ArrayList<>();
         long hourAgo = System.currentTimeMillis() - 3_600_000L;
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(SUFFIX) && !p.equals(written)) {
+                if (name.endsWith(suffix) && !p.equals(written)) {
                     entries.add(p);
                 } else if (name.startsWith(".entry-") && name.endsWith(".tmp") && modified(p) < hourAgo) {
                     Files.deleteIfExists(p);
@@ -268,7 +312,7 @@ public final class CompiledCache {
             }
         }
         entries.sort(Comparator.comparingLong(CompiledCache::modified).reversed());
-        for (Path old : entries.subList(Math.min(entries.size(), KEEP - 1), entries.size())) {
+        for (Path old : entries.subList(Math.min(entries.size(), keep - 1), entries.size())) {
             Files.deleteIfExists(old);
         }
     }

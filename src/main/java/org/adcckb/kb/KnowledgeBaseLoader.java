@@ -106,6 +106,28 @@ public final class KnowledgeBaseLoader {
                 relativeMaps, cached != null);
     }
 
+    /**
+     * The fingerprint {@link #load} would give the rules in {@code dir} as they are now, from their bytes alone
+     * (nothing parsed or compiled), or empty when they cannot be read as a load reads them (a load then says
+     * why). What is kept by fingerprint (results of a batch) can so be found before the rules are loaded; a
+     * load that follows must still give this fingerprint, since the files may change meanwhile.
+     */
+    public static java.util.Optional<String> fingerprintOf(Path dir) {
+        try {
+            Path vocabFile = dir.resolve(Vocabulary.FILE);
+            if (!Files.isDirectory(dir) || !Files.isRegularFile(vocabFile)) {
+                return java.util.Optional.empty();
+            }
+            Map<String, String> raw = new java.util.LinkedHashMap<>();
+            for (Path f : listRuleFiles(dir)) {
+                raw.put(shown(dir, f), Files.readString(f, StandardCharsets.UTF_8));
+            }
+            return raw.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(fingerprint(dir, raw, vocabFile));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Compiles the DRL texts with the DRL compiler, in one batch. */
     private static Collection<KiePackage> compile(Map<String, String> texts, Map<String, int[]> lineMaps, String shown) {
         DrlCompiler.Compiled compiled = DrlCompiler.compile(texts);

@@ -75,13 +75,29 @@ public final class ScenarioCheck {
         if (s.title() != null) {
             root.put("title", s.title());
         }
-        root.put("setting", s.setting());
-        if (s.course() != null) {
-            root.put("course", s.course().name());
+        return content(root, s.setting(), s.courseName(), s.cells(), s.treatments());
+    }
+
+    /**
+     * What a scenario says besides its id, title and expectations, as compact JSON in UTF-8: the members of its
+     * file in one fixed form, cells and treatments in the scenario's sorted order. Two scenarios with the same
+     * content give the same bytes, and different contents different bytes, so the bytes can stand for the
+     * content where it is kept outside this process (the results a batch keeps on disk).
+     */
+    public static byte[] canonicalContent(String setting, String course, java.util.List<Cell> cells, java.util.List<Treatment> treatments) {
+        return content(JSON.objectNode(), setting, course, cells, treatments).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode content(ObjectNode root, String setting, String course, java.util.List<Cell> cells,
+            java.util.List<Treatment> treatments) {
+        root.put("setting", setting);
+        if (course != null) {
+            root.put("course", course);
         }
-        ArrayNode cells = root.putArray("cells");
-        for (Cell c : s.cells()) {
-            ObjectNode o = cells.addObject();
+        ArrayNode cellArray = root.putArray("cells");
+        for (Cell c : cells) {
+            ObjectNode o = cellArray.addObject();
             o.put("id", c.id());
             o.put("type", c.type());
             if (c.heterogeneous()) {
@@ -102,9 +118,9 @@ public final class ScenarioCheck {
                 o.put("line", c.line());
             }
         }
-        ArrayNode treatments = root.putArray("treatments");
-        for (Treatment t : s.treatments()) {
-            ObjectNode o = treatments.addObject().put("agent", t.agent());
+        ArrayNode treatmentArray = root.putArray("treatments");
+        for (Treatment t : treatments) {
+            ObjectNode o = treatmentArray.addObject().put("agent", t.agent());
             if (t.on() != null) {
                 o.put("on", t.on());
             }

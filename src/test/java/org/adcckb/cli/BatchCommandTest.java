@@ -120,4 +120,40 @@ class BatchCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("batch: 0 scenarios, 0 failed");
     }
+
+    @Test
+    void aSecondBatchIsAnsweredFromKeptResultsAndSaysSoUnlessFresh() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            for (String line : scenarioLines()) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+                lines.add(JSON.writeValueAsString(o.put("id", "copy-" + i + "-" + lines.size())));
+            }
+        }
+        Path in = tmp.resolve("cohort.jsonl");
+        Files.write(in, lines);
+        String before = System.getProperty("adcc.cache");
+        System.setProperty("adcc.cache", tmp.resolve("cache").toString());
+        try {
+            Run first = run("batch", in.toString());
+            Run second = run("batch", in.toString());
+            Run fresh = run("batch", "--fresh", in.toString());
+            long failed = first.out().lines().filter(l -> l.startsWith("{\"line\":")).count();
+            assertThat(failed).as("some shipped scenarios are not for batch").isLessThan(lines.size() / 2);
+            assertThat(second.out()).isEqualTo(first.out()).isEqualTo(fresh.out());
+            assertThat(List.of(first.exit(), second.exit(), fresh.exit())).containsOnly(failed == 0 ? 0 : 2);
+            assertThat(first.err()).doesNotContain("kept");
+            assertThat(second.err().lines().reduce((a, b) -> b).orElseThrow())
+                    .matches("batch: " + lines.size() + " scenarios, " + failed + " failed, in [0-9.]+ s \\([0-9]+/s\\); "
+                            + (lines.size() - failed)
+                            + " answered from results kept by earlier batches of these rules \\(--fresh: evaluate every line\\)");
+            assertThat(fresh.err()).doesNotContain("kept");
+        } finally {
+            if (before == null) {
+                System.clearProperty("adcc.cache");
+            } else {
+                System.setProperty("adcc.cache", before);
+            }
+        }
+    }
 }

@@ -1,0 +1,267 @@
+package org.adcckb.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.adcckb.input.Limits;
+import org.adcckb.kb.CompiledCache;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.Problem;
+import org.adcckb.reasoning.RunLimits;
+
+/**
+ * The results a batch keeps on disk for the next one ({@code adcc batch}): the {@link ResultTable}'s results
+ * that lines found again, by raw key and by the canonical bytes of their content, so that a later batch of
+ * the same qualitative scenarios (the same cohort again, or another drawn from the same vocabulary) writes
+ * them without reasoning, and, when every line is found by its raw key, without loading the rules at all.
+ *
+ * <p>A file of the compiled-rules cache directory, checked as its compiled packages are (a directory of this
+ * user's alone, sealed by this user's key, whole or absent). Its name is a hash of everything the bytes of a
+ * result depend on: the rules' fingerprint, this build, Drools and Java ({@link CompiledCache#key}), whether
+ * results carry explanations, and the input and run limits. Edited rules, a new build or other options thus
+ * never read it. Bounded by the table's generation, so memory stays flat; a file that cannot be read is
+ * ignored, one that cannot be written is no error.
+ */
+public final class KeptResults {
+
+    static final byte[] FORMAT = "adcc-kb batch results 1\n".getBytes(StandardCharsets.US_ASCII);
+    static final String SUFFIX = ".results";
+    /** Files kept: one per rule set and options in use. */
+    static final int KEEP = 8;
+
+    /** Nothing kept, nothing read: every line is evaluated ({@code --fresh}, or the cache is off). */
+    public static final KeptResults NONE = new KeptResults(CompiledCache.OFF, null, null, Map.of(), Map.of());
+
+    private final CompiledCache cache;
+    private final String fingerprint;
+    private final String name;
+    private final Map<RawLine.Key, byte[]> raw;
+    private final Map<RawLine.Key, byte[]> contents;
+
+    private KeptResults(CompiledCache cache, String fingerprint, String name, Map<RawLine.Key, byte[]> raw,
+            Map<RawLine.Key, byte[]> contents) {
+        this.cache = cache;
+        this.fingerprint = fingerprint;
+        this.name = name;
+        this.raw = raw;
+        this.contents = contents;
+    }
+
+    /**
+     * The results kept for a batch of the rules in {@code rulesDir} as they are now, with these options; none
+     * when the cache is off or the rules cannot be read (the load that follows says why).
+     */
+    public static KeptResults open(CompiledCache cache, Path rulesDir, boolean explain, Limits limits, RunLimits runLimits) {
+        if (!cache.enabled()) {
+            return NONE;
+        }
+        String fingerprint = KnowledgeBaseLoader.fingerprintOf(rulesDir).orElse(null);
+        if (fingerprint == null) {
+            return NONE;
+        }
+        String name = "results-" + sha256(CompiledCache.key(fingerprint) + "\nexplain " + explain + "\n" + limits + "\n"
+                + runLimits) + SUFFIX;
+        Map<RawLine.Key, byte[]> raw = new HashMap<>();
+        Map<RawLine.Key, byte[]> contents = new HashMap<>();
+        cache.readKept(name, FORMAT).map(KeptResults::decompress).ifPresent(body -> {
+            if (!decode(body, raw, contents)) {
+                raw.clear();
+                contents.clear();
+            }
+        });
+        return new KeptResults(cache, fingerprint, name, raw, contents);
+    }
+
+    /** Whether results were read: then the rules need only be loaded for a line not among them. */
+    public boolean found() {
+        return !raw.isEmpty() || !contents.isEmpty();
+    }
+
+    /**
+     * Refuses a knowledge base loaded after results were read for rules of another fingerprint: the rules
+     * were edited while the batch ran, and its lines would mix the answers of two rule sets.
+     */
+    public void check(KnowledgeBase kb) {
+        if (fingerprint != null && !fingerprint.equals(kb.fingerprint())) {
+            throw new KnowledgeBaseException(new Problem(kb.directory(), 0, "changed while the batch was running (fingerprint "
+                    + fingerprint + " at its start, " + kb.fingerprint() + " now); run the batch again"));
+        }
+    }
+
+    /** Puts what was read into {@code table}, before its first line. */
+    void into(ResultTable table) {
+        table.preload(raw, contents);
+    }
+
+    /**
+     * Writes what {@code table} found worth keeping, when this run computed any of it (a batch whose every
+     * line was found writes nothing), within {@code maxBytes} of results.
+     */
+    void save(ResultTable.Worth worth, long maxBytes) {
+        if (name == null || !worth.fresh()) {
+            return;
+        }
+        try {
+            cache.keep(name, FORMAT, compress(encode(worth, maxBytes)), SUFFIX, KEEP);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // the next batch evaluates these lines again
+        }
+    }
+
+    /**
+     * Tails, each once, then raw keys and contents, each with the index of its tail; every length as an int.
+     * Raw keys first: they spare the next batch the reader as well.
+     */
+    static byte[] encode(ResultTable.Worth worth, long maxBytes) throws IOException {
+        Map<byte[], Integer> index = new IdentityHashMap<>();
+        ByteArrayOutputStream tails = new ByteArrayOutputStream();
+        DataOutputStream t = new DataOutputStream(tails);
+        ByteArrayOutputStream keys = new ByteArrayOutputStream();
+        DataOutputStream k = new DataOutputStream(keys);
+        long[] counts = new long[2];
+        int i = 0;
+        for (Map<RawLine.Key, byte[]> m : java.util.List.of(worth.raw(), worth.contents())) {
+            ByteArrayOutputStream part = new ByteArrayOutputStream();
+            DataOutputStream p = new DataOutputStream(part);
+            for (Map.Entry<RawLine.Key, byte[]> e : m.entrySet()) {
+                byte[] tail = e.getValue();
+                Integer at = index.get(tail);
+                long added = e.getKey().size() + 8L + (at == null ? tail.length + 4L : 0);
+                if (tails.size() + keys.size() + part.size() + added > maxBytes) {
+                    continue;
+                }
+                if (at == null) {
+                    at = index.size();
+                    index.put(tail, at);
+                    t.writeInt(tail.length);
+                    t.write(tail);
+                }
+                byte[] key = e.getKey().bytes();
+                p.writeInt(key.length);
+                p.write(key);
+                p.writeInt(at);
+                counts[i]++;
+            }
+            k.writeInt((int) counts[i]);
+            part.writeTo(k);
+            i++;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(tails.size() + keys.size() + 4);
+        new DataOutputStream(body).writeInt(index.size());
+        tails.writeTo(body);
+        keys.writeTo(body);
+        return body.toByteArray();
+    }
+
+    /**
+     * The body deflated, after its length: explanations repeat one another, so the file is about a twentieth of
+     * the results, and reading and checking it costs a batch that much less.
+     */
+    static byte[] compress(byte[] body) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(body);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 8 + 64);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(body.length).array());
+            byte[] buffer = new byte[65536];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** What {@link #compress} wrote, inflated; an empty buffer (which does not decode) when it is not that. */
+    static ByteBuffer decompress(ByteBuffer sealed) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            int length = sealed.getInt();
+            if (length < 0 || length > Runtime.getRuntime().maxMemory() / 4) {
+                return ByteBuffer.allocate(0);
+            }
+            byte[] body = new byte[length];
+            inflater.setInput(sealed);
+            int n = 0;
+            while (n < length) {
+                int got = inflater.inflate(body, n, length - n);
+                if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                n += got;
+            }
+            // A raw deflate stream may need one more call to see its end after the last byte.
+            if (n == length && !inflater.finished()) {
+                inflater.inflate(new byte[1]);
+            }
+            return n == length && inflater.finished() && !sealed.hasRemaining() && inflater.getRemaining() == 0
+                    ? ByteBuffer.wrap(body) : ByteBuffer.allocate(0);
+        } catch (java.util.zip.DataFormatException | java.nio.BufferUnderflowException e) {
+            return ByteBuffer.allocate(0);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Reads what {@link #encode} wrote; false for anything else (then nothing is used). */
+    static boolean decode(ByteBuffer b, Map<RawLine.Key, byte[]> raw, Map<RawLine.Key, byte[]> contents) {
+        try {
+            int n = count(b, 4);
+            byte[][] tails = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                tails[i] = bytes(b);
+            }
+            for (Map<RawLine.Key, byte[]> m : java.util.List.of(raw, contents)) {
+                int keys = count(b, 8);
+                for (int i = 0; i < keys; i++) {
+                    RawLine.Key key = new RawLine.Key(bytes(b));
+                    int at = b.getInt();
+                    if (at < 0 || at >= n) {
+                        return false;
+                    }
+                    m.put(key, tails[at]);
+                }
+            }
+            return !b.hasRemaining();
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A count of items of at least {@code each} bytes, checked against what is left. */
+    private static int count(ByteBuffer b, int each) {
+        int n = b.getInt();
+        if (n < 0 || (long) n * each > b.remaining()) {
+            throw new IllegalArgumentException("count out of range");
+        }
+        return n;
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        byte[] out = new byte[count(b, 1)];
+        b.get(out);
+        return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

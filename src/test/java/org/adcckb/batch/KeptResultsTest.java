@@ -1,0 +1,267 @@
+package org.adcckb.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.adcckb.TestKb;
+import org.adcckb.input.Limits;
+import org.adcckb.kb.CompiledCache;
+import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.KnowledgeBaseException;
+import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.reasoning.Reasoner;
+import org.adcckb.reasoning.RunLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Results a batch keeps on disk for the next one ({@link KeptResults}) give the bytes a batch computes
+ * afresh: for the same cohort, for another cohort of the same vocabulary written otherwise, with bad lines
+ * among them; they are never read for edited rules, other options or a damaged file, and a batch answered
+ * from them alone does not load the rules.
+ */
+class KeptResultsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RunLimits RUN = RunLimits.DEFAULT;
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * A cohort of the CLIPS peer's shape, narrowed: two cells, 0-2 treatments, some knockouts; 120 distinct
+     * contents, so that 1,500 lines see each of them more than once.
+     */
+    private static List<String> cohort(int n, long seed, boolean otherForm) {
+        return cohort(n, seed, otherForm, false);
+    }
+
+    /**
+     * As above; in the other form (cells reversed, other white space) a line in seven has a title; {@code unique}
+     * names each myeloma population's cell line, so no two lines have the same content.
+     */
+    private static List<String> cohort(int n, long seed, boolean otherForm, boolean unique) {
+        Random r = new Random(seed);
+        String[] levels = {"none", "low", "medium", "high"};
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ObjectNode s = JSON.createObjectNode();
+            s.put("id", (otherForm ? "o" : "s") + i);
+            if (otherForm && i % 7 == 3) {
+                s.put("title", "title \"" + i + "\" é");
+            }
+            ArrayNode cells = s.putArray("cells");
+            ObjectNode mm = JSON.createObjectNode().put("id", "mm").put("type", "myeloma").put("cd38", levels[r.nextInt(4)]);
+            if (unique) {
+                mm.put("line", "line-" + i);
+            }
+            ObjectNode nk = JSON.createObjectNode().put("id", "nk").put("type", "nk")
+                    .put("cd16", "158V").put("cd38", levels[r.nextInt(4)]);
+            if (r.nextInt(5) == 0) {
+                nk.put("cd38Knockout", true).put("cd38", "none");
+            }
+            if (otherForm) {
+                cells.add(nk).add(mm);
+            } else {
+                cells.add(mm).add(nk);
+            }
+            ArrayNode tr = s.putArray("treatments");
+            if (r.nextBoolean()) {
+                tr.addObject().put("agent", "daratumumab");
+            }
+            if (r.nextBoolean()) {
+                tr.addObject().put("agent", "atra").put("on", r.nextBoolean() ? "mm" : "nk");
+            }
+            String line = s.toString();
+            out.add(otherForm ? line.replace(",", ", ") : line);
+        }
+        return out;
+    }
+
+    private CompiledCache cache() {
+        return CompiledCache.in(tmp.resolve("cache"));
+    }
+
+    /** A batch's output over {@code lines} by {@code evaluator}, in order, on one thread. */
+    private static String run(Lines evaluator, List<String> lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long n = 0;
+        for (String line : lines) {
+            evaluator.evaluate(line.getBytes(StandardCharsets.UTF_8), ++n, "cohort.jsonl", out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String fresh(List<String> lines, boolean explain) {
+        return run(new Lines(TestKb.kb(), TestKb.reasoner(), Limits.DEFAULT, explain, Lines.Tabling.NONE), lines);
+    }
+
+    /** Lines starting from what {@code cache} kept for the shipped rules; {@code loads} counts loads of the rules. */
+    private static Lines kept(CompiledCache cache, Path rules, boolean explain, int[] loads) {
+        KeptResults kept = KeptResults.open(cache, rules, explain, Limits.DEFAULT, RUN);
+        return new Lines(() -> {
+            loads[0]++;
+            KnowledgeBase kb = rules.equals(TestKb.RULES) ? TestKb.kb() : KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
+            return new Lines.Knowledge(kb, new Reasoner(kb, RUN));
+        }, Limits.DEFAULT, explain, kept);
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(KeptResults.SUFFIX)).sorted().toList();
+        }
+    }
+
+    @Test
+    void aBatchAnsweredFromKeptResultsIsTheBatchComputedAfreshAndLoadsNoRules() throws IOException {
+        for (boolean explain : new boolean[] {true, false}) {
+            List<String> cohort = cohort(1500, 7, false);
+            String expected = fresh(cohort, explain);
+            int[] loads = {0};
+            Lines first = kept(cache(), TestKb.RULES, explain, loads);
+            assertThat(run(first, cohort)).isEqualTo(expected);
+            assertThat(loads[0]).isEqualTo(1);
+            assertThat(first.keptAnswers()).isZero();
+            first.keepResults();
+
+            // Another cohort of the same vocabulary, drawn with another seed: its contents were all seen.
+            List<String> other = cohort(1500, 11, false);
+            int[] again = {0};
+            Lines second = kept(cache(), TestKb.RULES, explain, again);
+            assertThat(run(second, other)).isEqualTo(fresh(other, explain));
+            assertThat(second.rulesLoaded()).as("no line needed the rules").isFalse();
+            assertThat(again[0]).isZero();
+            assertThat(second.keptAnswers()).isEqualTo(other.size());
+        }
+        assertThat(files()).as("one file with explanations, one without").hasSize(2);
+    }
+
+    @Test
+    void aCohortWrittenOtherwiseIsFoundByContentWithBadLinesAmongIt() throws IOException {
+        List<String> cohort = cohort(1500, 7, false);
+        Lines first = kept(cache(), TestKb.RULES, true, new int[1]);
+        run(first, cohort);
+        first.keepResults();
+
+        List<String> other = new ArrayList<>(cohort(600, 5, true));
+        other.add(100, "{\"id\": \"bad\", \"cells\": [");
+        other.add(200, "{\"id\": \"BAD id\", \"cells\": [], \"treatments\": []}");
+        other.add(300, other.get(10).replace("\"atra\"", "\"atrra\""));
+        other.add(400, "{\"expect\": {\"adcc\": \"increased\"}, " + other.get(20).substring(1));
+        int[] loads = {0};
+        Lines second = kept(cache(), TestKb.RULES, true, loads);
+        assertThat(run(second, other)).isEqualTo(fresh(other, true));
+        assertThat(loads[0]).as("the reader needs the vocabulary of the rules").isEqualTo(1);
+        assertThat(second.keptAnswers()).isGreaterThan(500);
+        second.keepResults();
+
+        // What the second batch learnt (raw keys of the other form) spares a third one the rules.
+        List<String> third = cohort(600, 5, true);
+        Lines again = kept(cache(), TestKb.RULES, true, new int[1]);
+        assertThat(run(again, third)).isEqualTo(fresh(third, true));
+        assertThat(again.rulesLoaded()).isFalse();
+    }
+
+    @Test
+    void otherOptionsEditedRulesOrADamagedFileReadNothing() throws IOException {
+        List<String> cohort = cohort(800, 7, false);
+        Lines first = kept(cache(), TestKb.RULES, true, new int[1]);
+        run(first, cohort);
+        first.keepResults();
+        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).isTrue();
+
+        assertThat(KeptResults.open(cache(), TestKb.RULES, false, Limits.DEFAULT, RUN).found()).as("without explanations").isFalse();
+        assertThat(KeptResults.open(cache(), TestKb.RULES, true, new Limits(1000, 64, 1000, 64, 64), RUN).found())
+                .as("other input limits").isFalse();
+        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, new RunLimits(10, 1000)).found())
+                .as("other run limits").isFalse();
+        assertThat(KeptResults.open(CompiledCache.OFF, TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("cache off").isFalse();
+
+        Path edited = TestKb.copyRules(tmp.resolve("rules"));
+        assertThat(KeptResults.open(cache(), edited, true, Limits.DEFAULT, RUN).found()).as("a copy of the rules is the same rules").isTrue();
+        Path drl = edited.resolve("adcc.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// an edit\n");
+        assertThat(KeptResults.open(cache(), edited, true, Limits.DEFAULT, RUN).found()).as("edited rules").isFalse();
+
+        Path file = files().get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("a damaged file").isFalse();
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("a cut file").isFalse();
+        Lines after = kept(cache(), TestKb.RULES, true, new int[1]);
+        assertThat(run(after, cohort)).isEqualTo(fresh(cohort, true));
+    }
+
+    @Test
+    void rulesEditedWhileABatchRunsEndItRatherThanMixTwoRuleSets() throws IOException {
+        Path rules = TestKb.copyRules(tmp.resolve("rules"));
+        List<String> cohort = cohort(800, 7, false);
+        Lines first = kept(cache(), rules, false, new int[1]);
+        run(first, cohort);
+        first.keepResults();
+
+        Lines second = kept(cache(), rules, false, new int[1]);
+        Path drl = rules.resolve("adcc.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// edited while the batch ran\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        second.evaluate(cohort.get(0).getBytes(StandardCharsets.UTF_8), 1, "cohort.jsonl", out);
+        assertThat(out.size()).as("a line found among the kept results").isPositive();
+        byte[] unseen = "{\"id\": \"x\", \"cells\": [{\"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"high\"}], \"treatments\": []}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> second.evaluate(unseen, 2, "cohort.jsonl", new ByteArrayOutputStream()))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("changed while the batch was running");
+    }
+
+    @Test
+    void aCohortOfUniqueScenariosKeepsNothing() throws IOException {
+        List<String> unique = cohort(300, 7, false, true);
+        Lines batch = kept(cache(), TestKb.RULES, true, new int[1]);
+        assertThat(run(batch, unique)).isEqualTo(fresh(unique, true));
+        batch.keepResults();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void theFileFormatRefusesWhatItDidNotWrite() throws IOException {
+        Map<RawLine.Key, byte[]> raw = new HashMap<>();
+        Map<RawLine.Key, byte[]> contents = new HashMap<>();
+        byte[] tail = "tail\n".getBytes(StandardCharsets.UTF_8);
+        raw.put(new RawLine.Key(new byte[] {1, 2}), tail);
+        contents.put(new RawLine.Key(new byte[] {3}), tail);
+        byte[] body = KeptResults.encode(new ResultTable.Worth(raw, contents, true), 1 << 20);
+        Map<RawLine.Key, byte[]> r = new HashMap<>();
+        Map<RawLine.Key, byte[]> c = new HashMap<>();
+        assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(KeptResults.compress(body))), r, c)).isTrue();
+        assertThat(r).containsOnlyKeys(new RawLine.Key(new byte[] {1, 2}));
+        assertThat(c.values()).singleElement().isEqualTo(tail);
+        assertThat(r.values().iterator().next()).as("one tail, shared").isSameAs(c.values().iterator().next());
+
+        byte[] compressed = KeptResults.compress(body);
+        for (byte[] bad : List.of(new byte[0], java.util.Arrays.copyOf(compressed, compressed.length - 1),
+                java.util.Arrays.copyOf(compressed, compressed.length + 1), new byte[] {0x7f, 0, 0, 0, 1})) {
+            assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(bad)), new HashMap<>(), new HashMap<>()))
+                    .as("%d bytes", bad.length).isFalse();
+        }
+        byte[] wrongIndex = body.clone();
+        wrongIndex[wrongIndex.length - 1] = 9; // the content's tail index
+        assertThat(KeptResults.decode(java.nio.ByteBuffer.wrap(wrongIndex), new HashMap<>(), new HashMap<>())).isFalse();
+        assertThat(KeptResults.encode(new ResultTable.Worth(raw, contents, true), 10)).as("over the bound: nothing")
+                .isEqualTo(new byte[12]);
+    }
+}
