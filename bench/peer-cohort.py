@@ -1,8 +1,8 @@
 # The CLIPS peer's cohort as JSON Lines for ./adcc batch (the generator of the peer's README, seed 7):
 # two cells, 0-4 treatments among daratumumab, ATRA, IFN-alpha and the nanobody, 20% CD38 knockouts.
-# Usage: python3 bench/peer-cohort.py N > cohort.jsonl
+# Usage: python3 bench/peer-cohort.py N [SEED] > cohort.jsonl   (another SEED: another cohort of the same shape)
 import json, random, sys
-random.seed(7)
+random.seed(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
 L = ["none", "low", "medium", "high"]
 for i in range(int(sys.argv[1])):
     cells = [{"id": "mm", "type": "myeloma", "cd38": random.choice(L)},

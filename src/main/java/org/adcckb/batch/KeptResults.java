@@ -23,7 +23,7 @@ import org.adcckb.reasoning.RunLimits;
 
 /**
  * The results a batch keeps on disk for the next one ({@code adcc batch}): the {@link ResultTable}'s results
- * that lines found again, by raw key and by the canonical bytes of their content, so that a later batch of
+ * that lines found again, by raw key and by the canonical bytes of their content (after its hash), so that a later batch of
  * the same qualitative scenarios (the same cohort again, or another drawn from the same vocabulary) writes
  * them without reasoning, and, when every line is found by its raw key, without loading the rules at all.
  *
@@ -36,7 +36,7 @@ import org.adcckb.reasoning.RunLimits;
  */
 public final class KeptResults {
 
-    static final byte[] FORMAT = "adcc-kb batch results 1\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] FORMAT = "adcc-kb batch results 2\n".getBytes(StandardCharsets.US_ASCII);
     static final String SUFFIX = ".results";
     /** Files kept: one per rule set and options in use. */
     static final int KEEP = 8;

@@ -15,7 +15,6 @@ import org.adcckb.reasoning.RuleFailureException;
 import org.adcckb.reasoning.RuleLoopException;
 import org.adcckb.reasoning.RuleTimeoutException;
 import org.adcckb.scenario.Scenario;
-import org.adcckb.scenario.ScenarioCheck;
 import org.adcckb.scenario.ScenarioReader;
 import java.util.function.Supplier;
 
@@ -123,8 +122,7 @@ public final class Lines {
      */
     public void keepResults() {
         if (kept != KeptResults.NONE) {
-            kept.save(table.worth(c -> ScenarioCheck.canonicalContent(c.setting(), c.course(), c.cells(), c.treatments())),
-                    table.generationBytes());
+            kept.save(table.worth(), table.generationBytes());
         }
     }
 
@@ -167,9 +165,8 @@ public final class Lines {
             if (tabling != Tabling.NONE) {
                 content = ResultTable.Content.of(scenario);
                 byte[] tail = table.get(content);
-                if (tail == null && hasKept) {
-                    tail = table.kept(new RawLine.Key(ScenarioCheck.canonicalContent(content.setting(), content.course(),
-                            content.cells(), content.treatments())));
+                if (tail == null && hasKept && table.mayHaveKept(content)) {
+                    tail = table.kept(content);
                     if (tail != null) {
                         table.putKept(content, tail);
                     }

@@ -37,6 +37,17 @@ final class ResultTable {
         static Content of(Scenario s) {
             return new Content(s.setting(), s.courseName(), s.cells(), s.treatments());
         }
+
+        /**
+         * The key of this content among results kept on disk: its hash, then its canonical bytes. The hash lets
+         * a line look for its content there without making the canonical bytes ({@link #mayHaveKept}); it only
+         * has to be the same in the next run, whose file is chosen by the same Java version, and were it not,
+         * a content would only be missed, never mistaken, since the bytes decide.
+         */
+        RawLine.Key keptKey() {
+            byte[] canonical = org.adcckb.scenario.ScenarioCheck.canonicalContent(setting, course, cells, treatments);
+            return new RawLine.Key(java.nio.ByteBuffer.allocate(4 + canonical.length).putInt(hashCode()).put(canonical).array());
+        }
     }
 
     /** A tail in the table, and whether a line has found it there (only such results are worth keeping on disk). */
@@ -60,6 +71,8 @@ final class ResultTable {
     private final AtomicLong youngBytes = new AtomicLong();
     /** Results kept on disk, by the canonical bytes of their content ({@link KeptResults}); read only. */
     private volatile Map<RawLine.Key, byte[]> keptContents = Map.of();
+    /** The hashes of the contents kept on disk (the first four bytes of their keys). */
+    private volatile java.util.Set<Integer> keptHashes = java.util.Set.of();
     /** The tails read from the disk, by identity: filled once before the first line, read only after. */
     private volatile java.util.Set<byte[]> diskTails = java.util.Set.of();
 
@@ -92,14 +105,14 @@ final class ResultTable {
         return lookUp(raw);
     }
 
-    /** The tail kept on disk for a content with these canonical bytes, or null. */
-    byte[] kept(RawLine.Key canonical) {
-        return keptContents.get(canonical);
+    /** Whether a content of this hash may be among the results kept on disk: only then is its key worth making. */
+    boolean mayHaveKept(Content content) {
+        return keptHashes.contains(content.hashCode());
     }
 
-    /** Whether results kept on disk were read into this table. */
-    boolean hasKept() {
-        return !keptContents.isEmpty() || young.values().stream().anyMatch(e -> e.kept);
+    /** The tail kept on disk for a content, or null. */
+    byte[] kept(Content content) {
+        return keptContents.get(content.keptKey());
     }
 
     private byte[] lookUp(Object key) {
@@ -151,6 +164,13 @@ final class ResultTable {
         java.util.Set<byte[]> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         raw.forEach((k, tail) -> keep(k, new Entry(tail, true), weight(k, tail) + (counted.add(tail) ? tail.length + ENTRY_OVERHEAD : 0)));
         keptContents = Map.copyOf(contents);
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (RawLine.Key k : contents.keySet()) {
+            if (k.size() >= 4) {
+                hashes.add(java.nio.ByteBuffer.wrap(k.bytes()).getInt());
+            }
+        }
+        keptHashes = hashes;
         java.util.Set<byte[]> tails = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         tails.addAll(raw.values());
         tails.addAll(contents.values());
@@ -167,7 +187,7 @@ final class ResultTable {
      * tail a line found in the table again (under its raw key or its content), contents by their canonical
      * bytes; with whether any of it was computed by this run.
      */
-    Worth worth(java.util.function.Function<Content, byte[]> canonical) {
+    Worth worth() {
         java.util.Set<byte[]> hit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Map<Object, Entry>> generations = List.of(old, young);
         for (Map<Object, Entry> g : generations) {
@@ -190,7 +210,7 @@ final class ResultTable {
                 if (me.getKey() instanceof RawLine.Key k) {
                     raw.put(k, e.tail);
                 } else if (!e.kept) {
-                    contents.put(new RawLine.Key(canonical.apply((Content) me.getKey())), e.tail);
+                    contents.put(((Content) me.getKey()).keptKey(), e.tail);
                 }
             }
         }
