@@ -45,18 +45,28 @@ public final class KeptResults {
     public static final KeptResults NONE = new KeptResults(CompiledCache.OFF, null, null, Map.of(), Map.of());
 
     private final CompiledCache cache;
-    private final String fingerprint;
-    private final String name;
-    private final Map<RawLine.Key, byte[]> raw;
-    private final Map<RawLine.Key, byte[]> contents;
+    /** What the file's name depends on besides the rules: this build and the batch's options. */
+    private final String options;
+    private String fingerprint;
+    private String name;
+    private final boolean found;
+    // Read from the file until they go into a table (into), then dropped: the table holds them.
+    private Map<RawLine.Key, byte[]> raw;
+    private Map<RawLine.Key, byte[]> contents;
 
-    private KeptResults(CompiledCache cache, String fingerprint, String name, Map<RawLine.Key, byte[]> raw,
+    private KeptResults(CompiledCache cache, String options, String fingerprint, Map<RawLine.Key, byte[]> raw,
             Map<RawLine.Key, byte[]> contents) {
         this.cache = cache;
+        this.options = options;
         this.fingerprint = fingerprint;
-        this.name = name;
+        this.name = fingerprint == null ? null : name(fingerprint, options);
         this.raw = raw;
         this.contents = contents;
+        this.found = !raw.isEmpty() || !contents.isEmpty();
+    }
+
+    private static String name(String fingerprint, String options) {
+        return "results-" + sha256(CompiledCache.key(fingerprint) + "\n" + options) + SUFFIX;
     }
 
     /**
@@ -71,22 +81,28 @@ public final class KeptResults {
         if (fingerprint == null) {
             return NONE;
         }
-        String name = "results-" + sha256(CompiledCache.key(fingerprint) + "\nexplain " + explain + "\n" + limits + "\n"
-                + runLimits) + SUFFIX;
+        String options = "explain " + explain + "\n" + limits + "\n" + runLimits;
         Map<RawLine.Key, byte[]> raw = new HashMap<>();
         Map<RawLine.Key, byte[]> contents = new HashMap<>();
-        cache.readKept(name, FORMAT).map(KeptResults::decompress).ifPresent(body -> {
-            if (!decode(body, raw, contents)) {
-                raw.clear();
-                contents.clear();
-            }
-        });
-        return new KeptResults(cache, fingerprint, name, raw, contents);
+        try {
+            // No more than a table of this JVM holds (a file from a JVM with a larger heap is not used).
+            long bound = ResultTable.generationForHeap();
+            cache.readKept(name(fingerprint, options), FORMAT, bound).map(b -> decompress(b, bound)).ifPresent(body -> {
+                if (!decode(body, raw, contents)) {
+                    raw.clear();
+                    contents.clear();
+                }
+            });
+        } catch (OutOfMemoryError e) {
+            raw.clear();
+            contents.clear();
+        }
+        return new KeptResults(cache, options, fingerprint, raw, contents);
     }
 
     /** Whether results were read: then the rules need only be loaded for a line not among them. */
     public boolean found() {
-        return !raw.isEmpty() || !contents.isEmpty();
+        return found;
     }
 
     /**
@@ -94,27 +110,41 @@ public final class KeptResults {
      * were edited while the batch ran, and its lines would mix the answers of two rule sets.
      */
     public void check(KnowledgeBase kb) {
-        if (fingerprint != null && !fingerprint.equals(kb.fingerprint())) {
+        if (fingerprint == null || fingerprint.equals(kb.fingerprint())) {
+            return;
+        }
+        if (found) {
             throw new KnowledgeBaseException(new Problem(kb.directory(), 0, "changed while the batch was running (fingerprint "
                     + fingerprint + " at its start, " + kb.fingerprint() + " now); run the batch again"));
         }
+        // Nothing was read: the results this batch keeps are those of the rules it loaded, and named for them.
+        fingerprint = kb.fingerprint();
+        name = name(fingerprint, options);
     }
 
     /** Puts what was read into {@code table}, before its first line. */
     void into(ResultTable table) {
-        table.preload(raw, contents);
+        if (found) {
+            table.preload(raw, contents);
+        }
+        raw = Map.of();
+        contents = Map.of();
     }
 
     /**
      * Writes what {@code table} found worth keeping, when this run computed any of it (a batch whose every
-     * line was found writes nothing), within {@code maxBytes} of results.
+     * line was found writes nothing), within a generation of the table. A batch whose output is complete is
+     * never failed by this: whatever goes wrong, the next batch evaluates those lines again.
      */
-    void save(ResultTable.Worth worth, long maxBytes) {
-        if (name == null || !worth.fresh()) {
+    void save(ResultTable table) {
+        if (name == null) {
             return;
         }
         try {
-            cache.keep(name, FORMAT, encode(worth, maxBytes), SUFFIX, KEEP);
+            ResultTable.Worth worth = table.worth();
+            if (worth.fresh()) {
+                cache.keep(name, FORMAT, encode(worth, Math.min(table.generationBytes(), Integer.MAX_VALUE - 64)), SUFFIX, KEEP);
+            }
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             // the next batch evaluates these lines again
         }
@@ -175,11 +205,11 @@ public final class KeptResults {
     }
 
     /** The body {@link #encode} wrote, inflated; an empty buffer (which does not decode) when it is not that. */
-    static ByteBuffer decompress(ByteBuffer sealed) {
+    static ByteBuffer decompress(ByteBuffer sealed, long bound) {
         java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
         try {
             int length = sealed.getInt();
-            if (length < 0 || length > Runtime.getRuntime().maxMemory() / 4) {
+            if (length < 0 || length > bound) {
                 return ByteBuffer.allocate(0);
             }
             byte[] body = new byte[length];

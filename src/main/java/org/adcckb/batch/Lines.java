@@ -42,6 +42,7 @@ public final class Lines {
 
     private final Supplier<Knowledge> knowledge;
     private volatile Loaded loaded;
+    private RulesUnavailable loadFailure;
     private final Limits limits;
     private final boolean explain;
     private final Tabling tabling;
@@ -76,28 +77,60 @@ public final class Lines {
         this.explain = explain;
         this.tabling = tabling;
         this.kept = tabling == Tabling.NONE ? KeptResults.NONE : kept;
-        this.kept.into(table);
         this.hasKept = this.kept.found();
+        this.kept.into(table);
         if (!hasKept) {
-            loaded();
+            try {
+                loaded();
+            } catch (RulesUnavailable e) {
+                throw rethrow(e); // at the start, as before any line: the load's own exception
+            }
         }
     }
 
-    /** The rules, loaded on first use. */
+    /** The rules, loaded on first use; a load that failed is not tried again, its failure is thrown again. */
     private Loaded loaded() {
         Loaded l = loaded;
         if (l == null) {
             synchronized (this) {
                 l = loaded;
                 if (l == null) {
-                    Knowledge k = knowledge.get();
-                    kept.check(k.kb());
-                    l = new Loaded(k.kb(), k.reasoner(), new ScenarioReader(k.kb().vocabulary(), limits));
+                    if (loadFailure != null) {
+                        throw loadFailure;
+                    }
+                    try {
+                        Knowledge k = knowledge.get();
+                        kept.check(k.kb());
+                        l = new Loaded(k.kb(), k.reasoner(), new ScenarioReader(k.kb().vocabulary(), limits));
+                    } catch (RuntimeException | Error e) {
+                        loadFailure = new RulesUnavailable(e);
+                        throw loadFailure;
+                    }
                     loaded = l;
                 }
             }
         }
         return l;
+    }
+
+    /** The load's own failure behind {@code e}, to be thrown as it is. */
+    public static RuntimeException rethrow(RulesUnavailable e) {
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e.getCause() instanceof RuntimeException re ? re : e;
+    }
+
+    /**
+     * The rules could not be loaded when a line first needed them (a batch that started from kept results):
+     * the run ends, with the load's own failure ({@link #getCause}), as a load at its start would have.
+     */
+    public static final class RulesUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RulesUnavailable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** Lines answered so far with a result an earlier batch kept on disk ({@link KeptResults}). */
@@ -122,7 +155,7 @@ public final class Lines {
      */
     public void keepResults() {
         if (kept != KeptResults.NONE) {
-            kept.save(table.worth(), table.generationBytes());
+            kept.save(table);
         }
     }
 
@@ -217,7 +250,7 @@ public final class Lines {
         if (tail == null || text.length > limits.maxBytes()) {
             return false;
         }
-        String id = raw.id();
+        String id = raw.id(limits);
         if (id == null) {
             return false;
         }
@@ -256,7 +289,7 @@ public final class Lines {
      * reader read ({@code scenario}'s): only then does an equal key mean the same scenario but for them.
      */
     private void keepRaw(RawLine raw, Scenario scenario, byte[] tail) {
-        if (raw == null || tail == null || !scenario.id().equals(raw.id())) {
+        if (raw == null || tail == null || !scenario.id().equals(raw.id(limits))) {
             return;
         }
         if (raw.hasTitle() ? scenario.title() == null || !scenario.title().equals(raw.title(limits)) : scenario.title() != null) {

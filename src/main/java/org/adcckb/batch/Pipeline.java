@@ -161,8 +161,8 @@ public final class Pipeline {
         if (failed instanceof IOException io) {
             throw io;
         }
-        if (failed instanceof org.adcckb.kb.KnowledgeBaseException rules) {
-            throw rules; // loaded on first need (Lines), and could not be: bad input, as at the start of a run
+        if (failed instanceof Lines.RulesUnavailable rules) {
+            throw Lines.rethrow(rules); // loaded on first need (Lines), and could not be: as at the start of a run
         }
         if (failed != null) {
             throw new IllegalStateException("batch output failed", failed);

@@ -76,12 +76,13 @@ final class RawLine {
 
     /**
      * The scenario id, as the reader reads it, when it is a plain one (lower-case letters, digits, '.',
-     * '_' and '-', no escapes); otherwise null, and the line is left to the full reader.
+     * '_' and '-', no escapes) within {@code --max-string}; otherwise null, and the line is left to the full
+     * reader.
      */
-    String id() {
+    String id(Limits limits) {
         int from = idFrom + 1;
         int to = idTo - 1;
-        if (to <= from) {
+        if (to <= from || to - from > limits.maxString()) {
             return null;
         }
         for (int i = from; i < to; i++) {

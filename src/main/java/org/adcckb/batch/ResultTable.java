@@ -87,7 +87,12 @@ final class ResultTable {
 
     /** A table of an eighth of the heap per generation: a quarter of it at most. */
     static ResultTable sizedToHeap() {
-        return new ResultTable(Runtime.getRuntime().maxMemory() / 8);
+        return new ResultTable(generationForHeap());
+    }
+
+    /** The bytes a generation of {@link #sizedToHeap} holds: an eighth of the heap. */
+    static long generationForHeap() {
+        return Runtime.getRuntime().maxMemory() / 8;
     }
 
     /** The bytes one generation may hold: results kept on disk are bounded by it too. */

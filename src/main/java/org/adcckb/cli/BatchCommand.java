@@ -45,7 +45,8 @@ final class BatchCommand extends ScenarioCommand {
     boolean noExplain;
 
     @Option(names = "--fresh", description = "Evaluate every line: neither use nor keep the results earlier batches "
-            + "kept on disk (by rules, build and options, in the compiled-rules cache; ADCC_CACHE=off turns both off).")
+            + "kept on disk (by rules, build and options, in the compiled-rules cache; ADCC_CACHE=off turns both off, "
+            + "for the batch daemon when it is started).")
     boolean fresh;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = LOCAL,
@@ -96,6 +97,14 @@ final class BatchCommand extends ScenarioCommand {
             });
         } catch (Pipeline.InputFailure e) {
             throw new InputException(e.input(), "", "cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The rules, loaded when a line first needed them (the batch started from kept results), could not be:
+            // the lines written before are whole, and their number is told, as after an interrupt.
+            if (pipeline.written() > 0) {
+                err.printf("batch: stopped after %d scenarios, each on a whole line%n", pipeline.written());
+                err.flush();
+            }
+            throw e;
         } catch (IOException e) {
             throw new OutputFailure(e);
         }

@@ -163,12 +163,20 @@ public final class CompiledCache {
      * is read through this, so it is checked as the compiled packages are.
      */
     public Optional<java.nio.ByteBuffer> readKept(String name, byte[] format) {
+        return readKept(name, format, Integer.MAX_VALUE - 64);
+    }
+
+    /** As {@link #readKept(String, byte[])}, for a file of at most {@code maxBytes} (a larger one is not read). */
+    public Optional<java.nio.ByteBuffer> readKept(String name, byte[] format, long maxBytes) {
         byte[] key = key();
         if (key == null) {
             return Optional.empty();
         }
         Path file = dir.resolve(name);
         try {
+            if (Files.size(file) > maxBytes) {
+                return Optional.empty();
+            }
             byte[] bytes = Files.readAllBytes(file);
             int start = format.length + MAC_BYTES;
             if (bytes.length < start || !Arrays.equals(bytes, 0, format.length, format, 0, format.length)

@@ -112,11 +112,18 @@ class KeptResultsTest {
 
     /** Lines starting from what {@code cache} kept for the shipped rules; {@code loads} counts loads of the rules. */
     private static Lines kept(CompiledCache cache, Path rules, boolean explain, int[] loads) {
+        return lines(cache, rules, explain, loads, () -> {
+            KnowledgeBase kb = rules.equals(TestKb.RULES) ? TestKb.kb() : KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
+            return new Lines.Knowledge(kb, new Reasoner(kb, RUN));
+        });
+    }
+
+    private static Lines lines(CompiledCache cache, Path rules, boolean explain, int[] loads,
+            java.util.function.Supplier<Lines.Knowledge> load) {
         KeptResults kept = KeptResults.open(cache, rules, explain, Limits.DEFAULT, RUN);
         return new Lines(() -> {
             loads[0]++;
-            KnowledgeBase kb = rules.equals(TestKb.RULES) ? TestKb.kb() : KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
-            return new Lines.Knowledge(kb, new Reasoner(kb, RUN));
+            return load.get();
         }, Limits.DEFAULT, explain, kept);
     }
 
@@ -233,7 +240,62 @@ class KeptResultsTest {
         byte[] unseen = "{\"id\": \"x\", \"cells\": [{\"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"high\"}], \"treatments\": []}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> second.evaluate(unseen, 2, "cohort.jsonl", new ByteArrayOutputStream()))
+                .isInstanceOf(Lines.RulesUnavailable.class).cause()
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("changed while the batch was running");
+
+        // Through the pipeline, as batch runs it: the run ends with the loader's own exception, after whole lines.
+        int[] loads = {0};
+        Lines third = kept(cache(), rules, false, loads); // nothing kept for the rules as they are now: loaded at once
+        assertThat(third.rulesLoaded()).isTrue();
+        run(third, cohort);
+        third.keepResults();
+        Lines fourth = lines(cache(), rules, false, loads, () -> {
+            throw new org.adcckb.input.InputException("rules/vocabulary.json", "$.agents", "broken meanwhile");
+        });
+        List<String> input = new ArrayList<>(cohort(800, 7, false));
+        input.add(new String(unseen, StandardCharsets.UTF_8));
+        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> new Pipeline(fourth, 2, Limits.DEFAULT.maxBytes(), "cohort.jsonl", Sinks.bytes(out2),
+                new java.io.PrintWriter(java.io.OutputStream.nullOutputStream())).run(new java.io.ByteArrayInputStream(
+                String.join("\n", input).getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(org.adcckb.input.InputException.class).hasMessageContaining("broken meanwhile");
+        assertThat(out2.toString(StandardCharsets.UTF_8)).as("whole lines only").satisfiesAnyOf(
+                o -> assertThat(o).isEmpty(), o -> assertThat(o).endsWith("\n"));
+        assertThatThrownBy(() -> fourth.evaluate(unseen, 2, "cohort.jsonl", new ByteArrayOutputStream()))
+                .as("a failed load is not tried again").isInstanceOf(Lines.RulesUnavailable.class);
+    }
+
+    @Test
+    void resultsKeptByABatchWhoseRulesChangedBeforeItsLoadAreNamedForTheRulesItLoaded() throws IOException {
+        Path rules = TestKb.copyRules(tmp.resolve("rules"));
+        KeptResults kept = KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN);
+        Path drl = rules.resolve("adcc.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// edited before the rules were loaded\n");
+        KnowledgeBase edited = KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
+        Lines batch = new Lines(() -> new Lines.Knowledge(edited, new Reasoner(edited, RUN)), Limits.DEFAULT, false, kept);
+        run(batch, cohort(800, 7, false));
+        batch.keepResults();
+        assertThat(KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN).found()).as("under the edited rules").isTrue();
+        Files.writeString(drl, Files.readString(drl).replace("\n// edited before the rules were loaded\n", ""));
+        assertThat(KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN).found()).as("not under the rules before").isFalse();
+    }
+
+    @Test
+    void anIdPastMaxStringIsRefusedEvenWhenItsContentIsKept() throws IOException {
+        Limits limits = new Limits(Limits.DEFAULT.maxBytes(), Limits.DEFAULT.maxDepth(), 8, Limits.DEFAULT.maxCells(),
+                Limits.DEFAULT.maxTreatments());
+        String content = "\"cells\": [{\"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"low\"}], \"treatments\": []}";
+        List<String> lines = List.of("{\"id\": \"s1\", " + content, "{\"id\": \"s2\", " + content,
+                "{\"id\": \"scenario-000123\", " + content);
+        String expected = run(new Lines(TestKb.kb(), TestKb.reasoner(), limits, false, Lines.Tabling.NONE), lines);
+        assertThat(expected.lines().toList().get(2)).contains("\"error\"");
+        KeptResults none = KeptResults.open(cache(), TestKb.RULES, false, limits, RUN);
+        Lines first = new Lines(() -> new Lines.Knowledge(TestKb.kb(), TestKb.reasoner()), limits, false, none);
+        assertThat(run(first, lines)).isEqualTo(expected);
+        first.keepResults();
+        Lines second = new Lines(() -> new Lines.Knowledge(TestKb.kb(), TestKb.reasoner()), limits, false,
+                KeptResults.open(cache(), TestKb.RULES, false, limits, RUN));
+        assertThat(run(second, lines)).isEqualTo(expected);
     }
 
     @Test
@@ -255,23 +317,23 @@ class KeptResultsTest {
         byte[] file = KeptResults.encode(new ResultTable.Worth(raw, contents, true), 1 << 20);
         Map<RawLine.Key, byte[]> r = new HashMap<>();
         Map<RawLine.Key, byte[]> c = new HashMap<>();
-        assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(file)), r, c)).isTrue();
+        assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(file), 1 << 20), r, c)).isTrue();
         assertThat(r).containsOnlyKeys(new RawLine.Key(new byte[] {1, 2}));
         assertThat(c.values()).singleElement().isEqualTo(tail);
         assertThat(r.values().iterator().next()).as("one tail, shared").isSameAs(c.values().iterator().next());
 
         for (byte[] bad : List.of(new byte[0], java.util.Arrays.copyOf(file, file.length - 1),
-                java.util.Arrays.copyOf(file, file.length + 1), new byte[] {0x7f, 0, 0, 0, 1})) {
-            assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(bad)), new HashMap<>(), new HashMap<>()))
+                java.util.Arrays.copyOf(file, file.length + 1), new byte[] {0, 0x20, 0, 0, 1})) {
+            assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(bad), 1 << 20), new HashMap<>(), new HashMap<>()))
                     .as("%d bytes", bad.length).isFalse();
         }
-        byte[] body = KeptResults.decompress(java.nio.ByteBuffer.wrap(file)).array();
+        byte[] body = KeptResults.decompress(java.nio.ByteBuffer.wrap(file), 1 << 20).array();
         byte[] wrongIndex = body.clone();
         wrongIndex[wrongIndex.length - 1] = 9; // the content's tail index
         assertThat(KeptResults.decode(java.nio.ByteBuffer.wrap(wrongIndex), new HashMap<>(), new HashMap<>())).isFalse();
         Map<RawLine.Key, byte[]> none = new HashMap<>();
         assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(
-                KeptResults.encode(new ResultTable.Worth(raw, contents, true), 12))), none, none)).as("over the bound: nothing").isTrue();
+                KeptResults.encode(new ResultTable.Worth(raw, contents, true), 12)), 1 << 20), none, none)).as("over the bound: nothing").isTrue();
         assertThat(none).isEmpty();
     }
 }

@@ -247,15 +247,18 @@ class RawKeyTest {
 
     @Test
     void theScanPlacesTheIdAndTitleOrGivesUp() {
-        assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"cells\":[{\"id\":\"y\"}]}")).id()).isEqualTo("x");
-        assertThat(RawLine.scan(utf8(" { \"cells\" : [ ] , \"title\" : \"t\\\"\" , \"id\" : \"x\" } ")).id()).isEqualTo("x");
+        assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"cells\":[{\"id\":\"y\"}]}")).id(Limits.DEFAULT)).isEqualTo("x");
+        assertThat(RawLine.scan(utf8(" { \"cells\" : [ ] , \"title\" : \"t\\\"\" , \"id\" : \"x\" } ")).id(Limits.DEFAULT)).isEqualTo("x");
         assertThat(RawLine.scan(utf8("{\"cells\":[{\"id\":\"y\"}]}"))).as("no id at the top").isNull();
         assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"id\":\"y\"}"))).as("two ids").isNull();
         assertThat(RawLine.scan(utf8("{\"\\u0069d\":\"x\",\"id\":\"y\"}"))).as("an escaped name").isNull();
         assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"expect\":{}}"))).as("expectations").isNull();
         assertThat(RawLine.scan(utf8("{\"id\":\"x\"} {}"))).as("trailing").isNull();
         assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"title\":null}"))).as("a title not a string").isNull();
-        assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"cells\":[\"]\"]}")).id()).isEqualTo("x");
+        assertThat(RawLine.scan(utf8("{\"id\":\"x\",\"cells\":[\"]\"]}")).id(Limits.DEFAULT)).isEqualTo("x");
+        assertThat(RawLine.scan(utf8("{\"id\":\"abcdefghi\"}")).id(new Limits(1 << 20, 32, 8, 64, 256)))
+                .as("an id past --max-string: left to the reader, which refuses it").isNull();
+        assertThat(RawLine.scan(utf8("{\"id\":\"abcdefgh\"}")).id(new Limits(1 << 20, 32, 8, 64, 256))).isEqualTo("abcdefgh");
         assertThat(RawLine.scan(utf8("{\"id\":\"x\", \"cells\": [1,2]}")).key())
                 .isEqualTo(RawLine.scan(utf8("{\"id\":\"yy\", \"cells\": [1,2]}")).key())
                 .isNotEqualTo(RawLine.scan(utf8("{\"id\":\"x\", \"cells\": [1,3]}")).key())
