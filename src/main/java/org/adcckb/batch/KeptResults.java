@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -17,7 +16,7 @@ import org.adcckb.input.Limits;
 import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
-import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.RulesFiles;
 import org.adcckb.kb.Problem;
 import org.adcckb.reasoning.RunLimits;
 
@@ -70,14 +69,15 @@ public final class KeptResults {
     }
 
     /**
-     * The results kept for a batch of the rules in {@code rulesDir} as they are now, with these options; none
-     * when the cache is off or the rules cannot be read (the load that follows says why).
+     * The results kept for a batch of the rules as {@code rules} read them, with these options; none when the
+     * cache is off or the rules cannot be loaded as read (the load that follows says why). A batch loads its
+     * rules from the same {@code rules}, so its every line is answered by one rule set.
      */
-    public static KeptResults open(CompiledCache cache, Path rulesDir, boolean explain, Limits limits, RunLimits runLimits) {
+    public static KeptResults open(CompiledCache cache, RulesFiles rules, boolean explain, Limits limits, RunLimits runLimits) {
         if (!cache.enabled()) {
             return NONE;
         }
-        String fingerprint = KnowledgeBaseLoader.fingerprintOf(rulesDir).orElse(null);
+        String fingerprint = rules.fingerprint().orElse(null);
         if (fingerprint == null) {
             return NONE;
         }
@@ -106,8 +106,8 @@ public final class KeptResults {
     }
 
     /**
-     * Refuses a knowledge base loaded after results were read for rules of another fingerprint: the rules
-     * were edited while the batch ran, and its lines would mix the answers of two rule sets.
+     * Refuses a knowledge base of another fingerprint than the rules the results were read for: its lines would
+     * mix the answers of two rule sets. A batch loads the files it read at its start, so this is a safeguard.
      */
     public void check(KnowledgeBase kb) {
         if (fingerprint == null || fingerprint.equals(kb.fingerprint())) {

@@ -64,8 +64,9 @@ public final class Lines {
     /**
      * Lines of a batch that starts from the results {@code kept} on disk: the rules are loaded by
      * {@code knowledge} when a line is not among them (at once when nothing was kept), and {@link #keepResults}
-     * writes back what was worth keeping. {@code knowledge} may throw (a {@code KnowledgeBaseException}); from
-     * {@link #evaluate} that ends the run rather than failing one line.
+     * writes back what was worth keeping. {@code knowledge} loads the rules {@code kept} was opened for (the same
+     * {@code RulesFiles}); it may throw, and from {@link #evaluate} that ends the run ({@link RulesUnavailable})
+     * rather than failing one line.
      */
     public Lines(Supplier<Knowledge> knowledge, Limits limits, boolean explain, KeptResults kept) {
         this(knowledge, limits, explain, Tabling.RAW, kept);

@@ -11,6 +11,7 @@ import org.adcckb.batch.Source;
 import org.adcckb.input.InputException;
 import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.RulesFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +80,9 @@ final class BatchCommand extends ScenarioCommand {
         int n = threads.count();
         Source source = input == null || "-".equals(input) ? new Source(host.stdin(), "stdin")
                 : Source.open(input, host.resolve(java.nio.file.Path.of(input)));
-        java.nio.file.Path rules = host.resolve(knowledge.rulesDir());
+        // The rule files are read once, here: the rules loaded (at once, or when a line is first not among the kept
+        // results) are these, however the directory changes while the batch runs.
+        RulesFiles rules = RulesFiles.read(host.resolve(knowledge.rulesDir()));
         KeptResults kept = fresh ? KeptResults.NONE
                 : KeptResults.open(CompiledCache.configured(), rules, !noExplain, knowledge.limits(), knowledge.runLimits());
         Lines evaluator = new Lines(() -> {
@@ -98,8 +101,9 @@ final class BatchCommand extends ScenarioCommand {
         } catch (Pipeline.InputFailure e) {
             throw new InputException(e.input(), "", "cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
-            // The rules, loaded when a line first needed them (the batch started from kept results), could not be:
-            // the lines written before are whole, and their number is told, as after an interrupt.
+            // The rules, loaded when a line first needed them (the batch started from kept results), could not be
+            // (out of memory, say: they loaded from these very files before): the lines written before are whole,
+            // and their number is told, as after an interrupt.
             if (pipeline.written() > 0) {
                 err.printf("batch: stopped after %d scenarios, each on a whole line%n", pipeline.written());
                 err.flush();

@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 import org.adcckb.batch.Pipeline;
 import org.adcckb.daemon.Call;
-import org.adcckb.kb.ContentHash;
+import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.RulesFiles;
 
 /** A batch run by the daemon for a client: the client's directory, input and signals, the daemon's knowledge. */
 final class DaemonHost implements Host {
 
     /**
-     * The knowledge bases the daemon keeps, by rules directory, each with the content hash of the directory
-     * it was loaded from: a run after a rule was edited loads the rules again, as a process of its own would.
+     * The knowledge bases the daemon keeps, by rules directory, each with the fingerprint of the files it was
+     * loaded from: a run after a rule was edited loads the rules again, as a process of its own would.
      * Each load defines classes of its own, and the daemon runs within a batch's memory bounds, so only the
      * last one is kept.
      */
@@ -34,15 +35,15 @@ final class DaemonHost implements Host {
             }
         };
 
-        synchronized KnowledgeBase load(Path rulesDir) {
-            Path key = rulesDir.toAbsolutePath().normalize();
-            String hash = ContentHash.of(key);
+        synchronized KnowledgeBase load(RulesFiles rules) {
+            Path key = rules.dir().toAbsolutePath().normalize();
+            String hash = rules.fingerprint().orElse(null);
             Loaded l = loaded.get(key);
-            if (l != null && l.hash().equals(hash)) {
+            if (hash != null && l != null && l.hash().equals(hash)) {
                 return l.kb();
             }
-            KnowledgeBase kb = KnowledgeBaseLoader.load(rulesDir);
-            loaded.put(key, new Loaded(hash, kb));
+            KnowledgeBase kb = KnowledgeBaseLoader.load(rules, CompiledCache.configured());
+            loaded.put(key, new Loaded(kb.fingerprint(), kb));
             return kb;
         }
     }
@@ -66,8 +67,8 @@ final class DaemonHost implements Host {
     }
 
     @Override
-    public KnowledgeBase load(Path rulesDir) {
-        return knowledge.load(rulesDir);
+    public KnowledgeBase load(RulesFiles rules) {
+        return knowledge.load(rules);
     }
 
     @Override

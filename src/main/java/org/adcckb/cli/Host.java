@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import org.adcckb.batch.Pipeline;
 import org.adcckb.kb.KnowledgeBase;
+import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.RulesFiles;
 
 /**
  * Where a batch runs: in this process ({@link #PROCESS}), or in the batch daemon for a client
@@ -20,7 +22,8 @@ interface Host {
 
     InputStream stdin();
 
-    KnowledgeBase load(Path rulesDir);
+    /** The knowledge base of the rules as {@code rules} read them. */
+    KnowledgeBase load(RulesFiles rules);
 
     /** Runs the pipeline to its end, or until a signal stops it; then tells {@code interrupted} how many lines went out. */
     Pipeline.Summary run(Pipeline pipeline, InputStream in, long waitMillis, LongConsumer interrupted)
@@ -38,8 +41,8 @@ interface Host {
         }
 
         @Override
-        public KnowledgeBase load(Path rulesDir) {
-            return KnowledgeBaseLoader.load(rulesDir);
+        public KnowledgeBase load(RulesFiles rules) {
+            return KnowledgeBaseLoader.load(rules, CompiledCache.configured());
         }
 
         @Override

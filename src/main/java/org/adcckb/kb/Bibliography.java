@@ -53,6 +53,22 @@ public final class Bibliography {
         return new Bibliography(CslReader.read(file, KnowledgeBaseLoader.shown(dir, file)), true);
     }
 
+    /** The bibliography of the rules directory {@code files} read: {@link #NONE} when it had no {@value #FILE}. */
+    static Bibliography of(RulesFiles files) {
+        Path file = files.dir().resolve(FILE);
+        if (!files.has(file)) {
+            return NONE;
+        }
+        String shown = KnowledgeBaseLoader.shown(files.dir(), file);
+        byte[] bytes;
+        try {
+            bytes = files.bytes(file);
+        } catch (java.io.IOException e) {
+            throw new KnowledgeBaseException(new Problem(shown, 0, "cannot be read: " + e.getMessage()));
+        }
+        return new Bibliography(CslReader.read(bytes, shown), true);
+    }
+
     /** The entry a citation ({@code doi:...} or {@code PMID:...}) names, if the file has one. */
     public Optional<Reference> resolve(String citation) {
         String c = citation.trim();

@@ -69,6 +69,11 @@ final class CslReader {
         } catch (IOException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
+        return read(bytes, shownAs);
+    }
+
+    /** The entries of CSL-JSON {@code bytes} shown as {@code shownAs}. */
+    static List<Reference> read(byte[] bytes, String shownAs) {
         try {
             return read(JsonInput.parse(bytes, shownAs), shownAs);
         } catch (InputException e) {

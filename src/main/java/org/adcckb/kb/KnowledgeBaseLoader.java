@@ -53,23 +53,29 @@ public final class KnowledgeBaseLoader {
      * @throws KnowledgeBaseException with every problem found, each with its file and line
      */
     public static KnowledgeBase load(Path dir, CompiledCache cache) {
+        return load(RulesFiles.read(dir), cache);
+    }
+
+    /**
+     * Loads the knowledge base the rules directory held when {@code files} read it, whatever it holds now; the
+     * compiled packages as in {@link #load(Path, CompiledCache)}.
+     *
+     * @throws KnowledgeBaseException with every problem found, each with its file and line
+     */
+    public static KnowledgeBase load(RulesFiles files, CompiledCache cache) {
+        Path dir = files.dir();
         String shown = dir.toString();
-        if (!Files.isDirectory(dir)) {
-            throw new KnowledgeBaseException(new Problem(shown, 0,
-                    "not a directory; --rules must name the directory that holds the .drl files"));
-        }
-        List<Path> drlFiles = listRuleFiles(dir);
-        if (drlFiles.isEmpty()) {
-            throw new KnowledgeBaseException(new Problem(shown, 0, "holds no rule files (.drl, or .csv decision tables)"));
-        }
+        List<Path> drlFiles = files.ruleFiles();
         Path vocabFile = dir.resolve(Vocabulary.FILE);
-        if (!Files.isRegularFile(vocabFile)) {
-            throw new KnowledgeBaseException(new Problem(shown(dir, vocabFile), 0,
-                    "missing: the rules directory must declare its cell types and agents in " + Vocabulary.FILE));
+        byte[] vocabBytes;
+        try {
+            vocabBytes = files.bytes(vocabFile);
+        } catch (IOException e) {
+            throw new KnowledgeBaseException(new Problem(shown(dir, vocabFile), 0, "cannot be read: " + e.getMessage()));
         }
-        Vocabulary vocabulary = Vocabulary.read(vocabFile, shown(dir, vocabFile));
-        Bibliography bibliography = Bibliography.of(dir);
-        Sources sources = readSources(dir, drlFiles);
+        Vocabulary vocabulary = Vocabulary.read(vocabBytes, shown(dir, vocabFile));
+        Bibliography bibliography = Bibliography.of(files);
+        Sources sources = readSources(dir, drlFiles, files::text);
         if (!sources.problems().isEmpty()) {
             throw new KnowledgeBaseException(sources.problems());
         }
@@ -77,7 +83,12 @@ public final class KnowledgeBaseLoader {
         Map<String, String> texts = sources.texts();
         Map<String, int[]> lineMaps = sources.lineMaps();
 
-        String fingerprint = fingerprint(dir, raw, vocabFile);
+        String fingerprint;
+        try {
+            fingerprint = fingerprint(files, raw);
+        } catch (IOException e) {
+            throw new IllegalStateException("read before, and now not: " + e.getMessage(), e); // the vocabulary was read above
+        }
         Collection<KiePackage> cached = cache.read(fingerprint).orElse(null);
         Collection<KiePackage> packages = cached != null ? cached : compile(texts, lineMaps, shown);
 
@@ -104,28 +115,6 @@ public final class KnowledgeBaseLoader {
         }
         return new KnowledgeBase(kieBase, vocabulary, bibliography, rules, shown, fingerprint, relativeTexts(dir, texts),
                 relativeMaps, cached != null);
-    }
-
-    /**
-     * The fingerprint {@link #load} would give the rules in {@code dir} as they are now, from their bytes alone
-     * (nothing parsed or compiled), or empty when they cannot be read as a load reads them (a load then says
-     * why). What is kept by fingerprint (results of a batch) can so be found before the rules are loaded; a
-     * load that follows must still give this fingerprint, since the files may change meanwhile.
-     */
-    public static java.util.Optional<String> fingerprintOf(Path dir) {
-        try {
-            Path vocabFile = dir.resolve(Vocabulary.FILE);
-            if (!Files.isDirectory(dir) || !Files.isRegularFile(vocabFile)) {
-                return java.util.Optional.empty();
-            }
-            Map<String, String> raw = new java.util.LinkedHashMap<>();
-            for (Path f : listRuleFiles(dir)) {
-                raw.put(shown(dir, f), Files.readString(f, StandardCharsets.UTF_8));
-            }
-            return raw.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(fingerprint(dir, raw, vocabFile));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** Compiles the DRL texts with the DRL compiler, in one batch. */
@@ -156,6 +145,15 @@ public final class KnowledgeBaseLoader {
     }
 
     public static Sources readSources(Path dir, List<Path> files) {
+        return readSources(dir, files, f -> Files.readString(f, StandardCharsets.UTF_8));
+    }
+
+    /** A file's text, or why it cannot be read. */
+    interface TextReader {
+        String read(Path file) throws IOException;
+    }
+
+    static Sources readSources(Path dir, List<Path> files, TextReader reader) {
         Map<String, String> raw = new java.util.LinkedHashMap<>();
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         Map<String, int[]> lineMaps = new java.util.LinkedHashMap<>();
@@ -164,7 +162,7 @@ public final class KnowledgeBaseLoader {
             String name = shown(dir, f);
             String text;
             try {
-                text = Files.readString(f, StandardCharsets.UTF_8);
+                text = reader.read(f);
             } catch (IOException | java.io.UncheckedIOException e) {
                 tableProblems.add(new Problem(name, 0, "cannot be read: " + e.getMessage()));
                 continue;
@@ -343,7 +341,8 @@ public final class KnowledgeBaseLoader {
      * Hashes names relative to {@code dir}, so the same rules give the same fingerprint wherever they are; the
      * bibliography counts when there is one, since the answers cite its entries.
      */
-    private static String fingerprint(Path dir, Map<String, String> texts, Path vocabFile) {
+    static String fingerprint(RulesFiles files, Map<String, String> texts) throws IOException {
+        Path dir = files.dir();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -353,16 +352,16 @@ public final class KnowledgeBaseLoader {
                 sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            sha.update(Files.readAllBytes(vocabFile));
+            sha.update(files.bytes(dir.resolve(Vocabulary.FILE)));
             Path bibliography = dir.resolve(Bibliography.FILE);
-            if (Files.isRegularFile(bibliography)) {
+            if (files.has(bibliography)) {
                 sha.update((byte) 0);
                 sha.update(Bibliography.FILE.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(Files.readAllBytes(bibliography));
+                sha.update(files.bytes(bibliography));
             }
             return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

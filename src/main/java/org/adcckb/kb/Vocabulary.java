@@ -171,6 +171,11 @@ public record Vocabulary(Map<String, CellType> cellTypes, Map<String, Agent> age
         } catch (java.io.IOException e) {
             throw new KnowledgeBaseException(new Problem(shownAs, 0, "cannot be read: " + e.getMessage()));
         }
+        return read(bytes, shownAs);
+    }
+
+    /** Reads and checks the bytes of a {@code vocabulary.json} shown as {@code shownAs}. */
+    public static Vocabulary read(byte[] bytes, String shownAs) {
         try {
             Obj root = Obj.root(JsonInput.parse(bytes, shownAs), shownAs).only(List.of("cellTypes", "agents", "outcomes", "courses", "cd38Scale", "gradeScale", "$comment"));
             Cd38Scale scale = Cd38Scale.DEFAULT;

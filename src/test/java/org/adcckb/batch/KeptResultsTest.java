@@ -23,6 +23,7 @@ import org.adcckb.kb.CompiledCache;
 import org.adcckb.kb.KnowledgeBase;
 import org.adcckb.kb.KnowledgeBaseException;
 import org.adcckb.kb.KnowledgeBaseLoader;
+import org.adcckb.kb.RulesFiles;
 import org.adcckb.reasoning.Reasoner;
 import org.adcckb.reasoning.RunLimits;
 import org.junit.jupiter.api.Test;
@@ -118,9 +119,19 @@ class KeptResultsTest {
         });
     }
 
+    /** Lines starting from the results kept for {@code keptFor}, loading the rules in {@code loadFrom} as they are then. */
+    private static Lines lines(CompiledCache cache, RulesFiles keptFor, Path loadFrom, boolean explain, int[] loads) {
+        KeptResults kept = KeptResults.open(cache, keptFor, explain, Limits.DEFAULT, RUN);
+        return new Lines(() -> {
+            loads[0]++;
+            KnowledgeBase kb = KnowledgeBaseLoader.load(loadFrom, CompiledCache.OFF);
+            return new Lines.Knowledge(kb, new Reasoner(kb, RUN));
+        }, Limits.DEFAULT, explain, kept);
+    }
+
     private static Lines lines(CompiledCache cache, Path rules, boolean explain, int[] loads,
             java.util.function.Supplier<Lines.Knowledge> load) {
-        KeptResults kept = KeptResults.open(cache, rules, explain, Limits.DEFAULT, RUN);
+        KeptResults kept = KeptResults.open(cache, RulesFiles.read(rules), explain, Limits.DEFAULT, RUN);
         return new Lines(() -> {
             loads[0]++;
             return load.get();
@@ -189,20 +200,20 @@ class KeptResultsTest {
         Lines first = kept(cache(), TestKb.RULES, true, new int[1]);
         run(first, cohort);
         first.keepResults();
-        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).isTrue();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), true, Limits.DEFAULT, RUN).found()).isTrue();
 
-        assertThat(KeptResults.open(cache(), TestKb.RULES, false, Limits.DEFAULT, RUN).found()).as("without explanations").isFalse();
-        assertThat(KeptResults.open(cache(), TestKb.RULES, true, new Limits(1000, 64, 1000, 64, 64), RUN).found())
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), false, Limits.DEFAULT, RUN).found()).as("without explanations").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), true, new Limits(1000, 64, 1000, 64, 64), RUN).found())
                 .as("other input limits").isFalse();
-        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, new RunLimits(10, 1000)).found())
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), true, Limits.DEFAULT, new RunLimits(10, 1000)).found())
                 .as("other run limits").isFalse();
-        assertThat(KeptResults.open(CompiledCache.OFF, TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("cache off").isFalse();
+        assertThat(KeptResults.open(CompiledCache.OFF, RulesFiles.read(TestKb.RULES), true, Limits.DEFAULT, RUN).found()).as("cache off").isFalse();
 
         Path edited = TestKb.copyRules(tmp.resolve("rules"));
-        assertThat(KeptResults.open(cache(), edited, true, Limits.DEFAULT, RUN).found()).as("a copy of the rules is the same rules").isTrue();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(edited), true, Limits.DEFAULT, RUN).found()).as("a copy of the rules is the same rules").isTrue();
         Path drl = edited.resolve("adcc.drl");
         Files.writeString(drl, Files.readString(drl) + "\n// an edit\n");
-        assertThat(KeptResults.open(cache(), edited, true, Limits.DEFAULT, RUN).found()).as("edited rules").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(edited), true, Limits.DEFAULT, RUN).found()).as("edited rules").isFalse();
 
         Path file = files().get(0);
         // Renamed to stand for the same rules without explanations: the MAC covers the name.
@@ -211,40 +222,55 @@ class KeptResultsTest {
         lean.keepResults();
         Path leanFile = files().stream().filter(p -> !p.equals(file)).findFirst().orElseThrow();
         Files.copy(file, leanFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(KeptResults.open(cache(), TestKb.RULES, false, Limits.DEFAULT, RUN).found()).as("a renamed file").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), false, Limits.DEFAULT, RUN).found()).as("a renamed file").isFalse();
 
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("a damaged file").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), true, Limits.DEFAULT, RUN).found()).as("a damaged file").isFalse();
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertThat(KeptResults.open(cache(), TestKb.RULES, true, Limits.DEFAULT, RUN).found()).as("a cut file").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), true, Limits.DEFAULT, RUN).found()).as("a cut file").isFalse();
         Lines after = kept(cache(), TestKb.RULES, true, new int[1]);
         assertThat(run(after, cohort)).isEqualTo(fresh(cohort, true));
     }
 
     @Test
-    void rulesEditedWhileABatchRunsEndItRatherThanMixTwoRuleSets() throws IOException {
+    void aBatchAnswersWithTheRulesItReadAtItsStartAndNeverMixesTwoRuleSets() throws IOException {
         Path rules = TestKb.copyRules(tmp.resolve("rules"));
         List<String> cohort = cohort(800, 7, false);
         Lines first = kept(cache(), rules, false, new int[1]);
         run(first, cohort);
         first.keepResults();
-
-        Lines second = kept(cache(), rules, false, new int[1]);
+        byte[] unseen = "{\"id\": \"x\", \"cells\": [{\"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"high\"}], \"treatments\": []}"
+                .getBytes(StandardCharsets.UTF_8);
         Path drl = rules.resolve("adcc.drl");
-        Files.writeString(drl, Files.readString(drl) + "\n// edited while the batch ran\n");
+        String before = Files.readString(drl);
+
+        // As batch does: the files read at the start, the rules loaded from them when a line first needs them.
+        RulesFiles read = RulesFiles.read(rules);
+        int[] loads = {0};
+        Lines asBatch = new Lines(() -> {
+            loads[0]++;
+            KnowledgeBase kb = KnowledgeBaseLoader.load(read, CompiledCache.OFF);
+            return new Lines.Knowledge(kb, new Reasoner(kb, RUN));
+        }, Limits.DEFAULT, false, KeptResults.open(cache(), read, false, Limits.DEFAULT, RUN));
+        Files.writeString(drl, before.replace("\nrule ", "\nrule-broken "), StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(cohort.subList(0, 50));
+        lines.add(new String(unseen, StandardCharsets.UTF_8));
+        assertThat(run(asBatch, lines)).as("the rules as read, not as edited").isEqualTo(fresh(lines, false));
+        assertThat(loads[0]).isEqualTo(1);
+
+        // Rules loaded from the directory as it is now are refused: a safeguard, should they ever be.
+        Files.writeString(drl, before + "\n// edited while the batch ran\n", StandardCharsets.UTF_8);
+        Lines second = lines(cache(), RulesFiles.read(TestKb.RULES), rules, false, new int[1]);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         second.evaluate(cohort.get(0).getBytes(StandardCharsets.UTF_8), 1, "cohort.jsonl", out);
         assertThat(out.size()).as("a line found among the kept results").isPositive();
-        byte[] unseen = "{\"id\": \"x\", \"cells\": [{\"id\": \"mm\", \"type\": \"myeloma\", \"cd38\": \"high\"}], \"treatments\": []}"
-                .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> second.evaluate(unseen, 2, "cohort.jsonl", new ByteArrayOutputStream()))
                 .isInstanceOf(Lines.RulesUnavailable.class).cause()
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("changed while the batch was running");
 
         // Through the pipeline, as batch runs it: the run ends with the loader's own exception, after whole lines.
-        int[] loads = {0};
         Lines third = kept(cache(), rules, false, loads); // nothing kept for the rules as they are now: loaded at once
         assertThat(third.rulesLoaded()).isTrue();
         run(third, cohort);
@@ -268,16 +294,16 @@ class KeptResultsTest {
     @Test
     void resultsKeptByABatchWhoseRulesChangedBeforeItsLoadAreNamedForTheRulesItLoaded() throws IOException {
         Path rules = TestKb.copyRules(tmp.resolve("rules"));
-        KeptResults kept = KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN);
+        KeptResults kept = KeptResults.open(cache(), RulesFiles.read(rules), false, Limits.DEFAULT, RUN);
         Path drl = rules.resolve("adcc.drl");
         Files.writeString(drl, Files.readString(drl) + "\n// edited before the rules were loaded\n");
         KnowledgeBase edited = KnowledgeBaseLoader.load(rules, CompiledCache.OFF);
         Lines batch = new Lines(() -> new Lines.Knowledge(edited, new Reasoner(edited, RUN)), Limits.DEFAULT, false, kept);
         run(batch, cohort(800, 7, false));
         batch.keepResults();
-        assertThat(KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN).found()).as("under the edited rules").isTrue();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(rules), false, Limits.DEFAULT, RUN).found()).as("under the edited rules").isTrue();
         Files.writeString(drl, Files.readString(drl).replace("\n// edited before the rules were loaded\n", ""));
-        assertThat(KeptResults.open(cache(), rules, false, Limits.DEFAULT, RUN).found()).as("not under the rules before").isFalse();
+        assertThat(KeptResults.open(cache(), RulesFiles.read(rules), false, Limits.DEFAULT, RUN).found()).as("not under the rules before").isFalse();
     }
 
     @Test
@@ -289,12 +315,12 @@ class KeptResultsTest {
                 "{\"id\": \"scenario-000123\", " + content);
         String expected = run(new Lines(TestKb.kb(), TestKb.reasoner(), limits, false, Lines.Tabling.NONE), lines);
         assertThat(expected.lines().toList().get(2)).contains("\"error\"");
-        KeptResults none = KeptResults.open(cache(), TestKb.RULES, false, limits, RUN);
+        KeptResults none = KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), false, limits, RUN);
         Lines first = new Lines(() -> new Lines.Knowledge(TestKb.kb(), TestKb.reasoner()), limits, false, none);
         assertThat(run(first, lines)).isEqualTo(expected);
         first.keepResults();
         Lines second = new Lines(() -> new Lines.Knowledge(TestKb.kb(), TestKb.reasoner()), limits, false,
-                KeptResults.open(cache(), TestKb.RULES, false, limits, RUN));
+                KeptResults.open(cache(), RulesFiles.read(TestKb.RULES), false, limits, RUN));
         assertThat(run(second, lines)).isEqualTo(expected);
     }
 
