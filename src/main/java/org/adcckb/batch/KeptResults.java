@@ -152,8 +152,8 @@ public final class KeptResults {
 
     /**
      * The file's body: its length, then deflated, tails (each once), raw keys and contents (each with the index of
-     * its tail), every length an int. Raw keys first: they spare the next batch the reader as well. Entries
-     * past {@code maxBytes} of results are left out. Written straight into the deflater, so a batch that keeps
+     * its tail), every length an int. Entries past {@code maxBytes} of results are left out: contents are chosen
+     * first, and raw keys only for the results chosen, so that a full file still answers every form of a line. Written straight into the deflater, so a batch that keeps
      * its results holds no second copy of them. Level 2: a file about an eighth of the results, deflated in a
      * third of the default level's time (the first batch of a rule set pays for it) and inflated about as fast.
      */
@@ -162,14 +162,16 @@ public final class KeptResults {
         java.util.List<byte[]> tails = new java.util.ArrayList<>();
         java.util.List<java.util.List<Map.Entry<RawLine.Key, byte[]>>> sections = new java.util.ArrayList<>();
         long size = 12;
-        for (Map<RawLine.Key, byte[]> m : java.util.List.of(worth.raw(), worth.contents())) {
+        // Contents chosen first, within the bound: one key per result, found whatever the form of the line; then
+        // the raw keys of the results chosen. Written raw keys first (the order the file has).
+        for (Map<RawLine.Key, byte[]> m : java.util.List.of(worth.contents(), worth.raw())) {
             java.util.List<Map.Entry<RawLine.Key, byte[]>> section = new java.util.ArrayList<>();
             for (Map.Entry<RawLine.Key, byte[]> e : m.entrySet()) {
                 byte[] tail = e.getValue();
                 boolean known = index.containsKey(tail);
                 long added = e.getKey().size() + 8L + (known ? 0 : tail.length + 4L);
-                if (size + added > maxBytes) {
-                    continue;
+                if (size + added > maxBytes || m == worth.raw() && !known && !worth.contents().isEmpty()) {
+                    continue; // over the bound, or a raw key of a result whose content did not fit
                 }
                 if (!known) {
                     index.put(tail, tails.size());
@@ -189,7 +191,7 @@ public final class KeptResults {
                 d.writeInt(tail.length);
                 d.write(tail);
             }
-            for (java.util.List<Map.Entry<RawLine.Key, byte[]>> section : sections) {
+            for (java.util.List<Map.Entry<RawLine.Key, byte[]>> section : java.util.List.of(sections.get(1), sections.get(0))) {
                 d.writeInt(section.size());
                 for (Map.Entry<RawLine.Key, byte[]> e : section) {
                     byte[] key = e.getKey().bytes();

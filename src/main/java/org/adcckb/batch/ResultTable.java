@@ -17,8 +17,9 @@ import org.adcckb.scenario.Treatment;
  * <p>Bounded in bytes, so memory stays flat however long the cohort: two generations of entries; when the
  * young one is full it becomes the old one and the previous old one is dropped, and a hit in the old
  * generation is carried over to the young one. Contents that keep coming back stay; a cohort of unique
- * scenarios only cycles through the generations. Thread-safe: a race at worst loses an entry, which is
- * computed again.
+ * scenarios only cycles through the generations. Results read from the disk ({@link KeptResults}, at most one
+ * generation's worth) sit beside the generations, read only, so no turn drops them. Thread-safe: a race at
+ * worst loses an entry, which is computed again.
  */
 final class ResultTable {
 
@@ -71,6 +72,8 @@ final class ResultTable {
     private final AtomicLong youngBytes = new AtomicLong();
     /** Results kept on disk, by the canonical bytes of their content ({@link KeptResults}); read only. */
     private volatile Map<RawLine.Key, byte[]> keptContents = Map.of();
+    /** Results kept on disk, by raw key; read only, beside the generations, so no turn of them drops these. */
+    private volatile Map<RawLine.Key, byte[]> keptRaw = Map.of();
     /** The hashes of the contents kept on disk (the first four bytes of their keys). */
     private volatile java.util.Set<Integer> keptHashes = java.util.Set.of();
     /** The tails read from the disk, by identity: filled once before the first line, read only after. */
@@ -105,9 +108,10 @@ final class ResultTable {
         return lookUp(content);
     }
 
-    /** The tail of the result of a line with this raw key, or null if it is not in the table. */
+    /** The tail of the result of a line with this raw key, or null if it is not in the table (nor kept on disk). */
     byte[] get(RawLine.Key raw) {
-        return lookUp(raw);
+        byte[] tail = lookUp(raw);
+        return tail != null ? tail : keptRaw.get(raw);
     }
 
     /** Whether a content of this hash may be among the results kept on disk: only then is its key worth making. */
@@ -162,12 +166,11 @@ final class ResultTable {
     }
 
     /**
-     * Fills the table with results kept on disk: raw keys as entries (their tails counted, since no content's
-     * entry holds them yet), contents aside, by canonical bytes. Called once, before any line.
+     * Gives the table the results kept on disk, by raw key and by canonical content: beside the generations
+     * (bounded by one generation when read), read only. Called once, before any line.
      */
     void preload(Map<RawLine.Key, byte[]> raw, Map<RawLine.Key, byte[]> contents) {
-        java.util.Set<byte[]> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        raw.forEach((k, tail) -> keep(k, new Entry(tail, true), weight(k, tail) + (counted.add(tail) ? tail.length + ENTRY_OVERHEAD : 0)));
+        keptRaw = Map.copyOf(raw);
         keptContents = Map.copyOf(contents);
         java.util.Set<Integer> hashes = new java.util.HashSet<>();
         for (RawLine.Key k : contents.keySet()) {
@@ -202,19 +205,19 @@ final class ResultTable {
                 }
             });
         }
-        Map<RawLine.Key, byte[]> raw = new java.util.HashMap<>();
+        Map<RawLine.Key, byte[]> raw = new java.util.HashMap<>(keptRaw);
         Map<RawLine.Key, byte[]> contents = new java.util.HashMap<>(keptContents);
         boolean fresh = false;
         for (Map<Object, Entry> g : generations) {
             for (Map.Entry<Object, Entry> me : g.entrySet()) {
                 Entry e = me.getValue();
-                if (!e.kept && !hit.contains(e.tail)) {
-                    continue; // computed once and never found again: a cohort of unique scenarios keeps nothing
+                if (e.kept || !hit.contains(e.tail)) {
+                    continue; // read from the disk (kept above), or computed once and never found again
                 }
-                fresh |= !e.kept;
+                fresh = true;
                 if (me.getKey() instanceof RawLine.Key k) {
                     raw.put(k, e.tail);
-                } else if (!e.kept) {
+                } else {
                     contents.put(((Content) me.getKey()).keptKey(), e.tail);
                 }
             }

@@ -361,5 +361,34 @@ class KeptResultsTest {
         assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(
                 KeptResults.encode(new ResultTable.Worth(raw, contents, true), 12)), 1 << 20), none, none)).as("over the bound: nothing").isTrue();
         assertThat(none).isEmpty();
+
+        // A full file: contents come first, raw keys only for the results chosen.
+        Map<RawLine.Key, byte[]> bigRaw = new HashMap<>();
+        Map<RawLine.Key, byte[]> someContents = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            byte[] t = ("tail " + i + "\n").getBytes(StandardCharsets.UTF_8);
+            someContents.put(new RawLine.Key(new byte[] {(byte) i}), t);
+            bigRaw.put(new RawLine.Key(new byte[1000 + i]), t);
+        }
+        Map<RawLine.Key, byte[]> r2 = new HashMap<>();
+        Map<RawLine.Key, byte[]> c2 = new HashMap<>();
+        assertThat(KeptResults.decode(KeptResults.decompress(java.nio.ByteBuffer.wrap(KeptResults.encode(
+                new ResultTable.Worth(bigRaw, someContents, true), 2000)), 1 << 20), r2, c2)).isTrue();
+        assertThat(c2).as("every content fits").hasSize(10);
+        assertThat(r2).as("one raw key of a thousand bytes fits beside them").hasSize(1);
+    }
+
+    @Test
+    void resultsReadFromTheDiskOutliveTheTurnsOfTheTable() {
+        ResultTable table = new ResultTable(10_000);
+        RawLine.Key key = new RawLine.Key("kept line".getBytes(StandardCharsets.UTF_8));
+        byte[] tail = "kept\n".getBytes(StandardCharsets.UTF_8);
+        table.preload(Map.of(key, tail), Map.of());
+        for (int i = 0; i < 1000; i++) { // a cohort of unique scenarios turns the generations many times
+            table.put(new RawLine.Key(("line " + i).getBytes(StandardCharsets.UTF_8)), new byte[500]);
+        }
+        assertThat(table.get(key)).isSameAs(tail);
+        assertThat(table.fromDisk(tail)).isTrue();
+        assertThat(table.worth().raw()).as("carried over to the next file").containsKey(key);
     }
 }
