@@ -75,9 +75,12 @@ final class Watchdog {
         private volatile boolean active;
         private long startNanos;
         private long deadline;
+        /** How long a stop waits for a static initialiser to finish; past it, a spinning initialiser is stopped too. */
+        private static final long CLASS_INIT_GRACE_NANOS = 5_000_000_000L;
         private long maxMillis;
         /** 0 running; 1 halted; 2 stopped. Written under the slot's lock. */
         private int stage;
+        private long stageOneAt;
         private volatile StackTraceElement[] atLimit;
 
         Run(Thread thread) {
@@ -116,15 +119,32 @@ final class Watchdog {
             }
             if (stage == 0) {
                 stage = 1;
+                stageOneAt = now;
                 atLimit = thread.getStackTrace();
                 session.halt();
                 deadline = now + Math.max(20, Math.min(1000, maxMillis / 10)) * 1_000_000L;
             } else if (stage == 1) {
+                if (initialisingClass(thread) && now < stageOneAt + CLASS_INIT_GRACE_NANOS) {
+                    // A stop in a class's static initialiser leaves that class unusable for the rest of the JVM
+                    // (NoClassDefFoundError for every later scenario): wait for the initialiser to finish.
+                    deadline = now + 5_000_000L;
+                    return;
+                }
                 stage = 2;
                 deadline = Long.MAX_VALUE;
                 thread.interrupt();
                 stop(thread);
             }
+        }
+
+        /** Whether {@code t} is running a static initialiser (a class's first use, in a JVM still starting). */
+        private static boolean initialisingClass(Thread t) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if ("<clinit>".equals(e.getMethodName())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @SuppressWarnings({"deprecation", "removal"})
