@@ -1,7 +1,6 @@
 package org.adcckb.kb;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -59,8 +58,6 @@ public final class CompiledCache {
             System.err.println(line);
         }
     };
-
-    private static volatile String environmentKey;
 
     private final Path dir;
     private final Consumer<String> warnings;
@@ -125,7 +122,7 @@ public final class CompiledCache {
 
     /** The name of the rules with this fingerprint under this build, Drools and Java: what else is kept about them is keyed by it. */
     public static String key(String fingerprint) {
-        return sha256((fingerprint + "\n" + environment()).getBytes(StandardCharsets.UTF_8));
+        return sha256((fingerprint + "\n" + BuildIdentity.of()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The compiled packages of rules with this fingerprint, if an intact entry this user wrote holds them. */
@@ -133,7 +130,7 @@ public final class CompiledCache {
         if (dir == null) {
             return Optional.empty();
         }
-        Optional<java.nio.ByteBuffer> body = readKept(entry(fingerprint).getFileName().toString(), MAGIC);
+        Optional<java.nio.ByteBuffer> body = readKept(entry(fingerprint).getFileName().toString(), MAGIC, Integer.MAX_VALUE - 64);
         if (body.isEmpty()) {
             return Optional.empty();
         }
@@ -158,15 +155,10 @@ public final class CompiledCache {
 
     /**
      * The body of the file {@code name} in the cache directory (read-only use), if it is intact, of this {@code format} (its
-     * first bytes), and sealed by this user's key under this name; empty otherwise (missing, damaged, from an
-     * older build, foreign, or the cache off). What other parts of the program keep by the rules' {@link #key}
-     * is read through this, so it is checked as the compiled packages are.
+     * first bytes), at most {@code maxBytes} long, and sealed by this user's key under this name; empty otherwise
+     * (missing, larger, damaged, from an older build, foreign, or the cache off). What other parts of the program
+     * keep by the rules' {@link #key} is read through this, so it is checked as the compiled packages are.
      */
-    public Optional<java.nio.ByteBuffer> readKept(String name, byte[] format) {
-        return readKept(name, format, Integer.MAX_VALUE - 64);
-    }
-
-    /** As {@link #readKept(String, byte[])}, for a file of at most {@code maxBytes} (a larger one is not read). */
     public Optional<java.nio.ByteBuffer> readKept(String name, byte[] format, long maxBytes) {
         byte[] key = key();
         if (key == null) {
@@ -339,51 +331,6 @@ public final class CompiledCache {
             return Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    /**
-     * What else the compiled packages depend on: the Drools version, this program's build (the fact classes
-     * the rules are compiled against live in it) and the Java version.
-     */
-    static String environment() {
-        String k = environmentKey;
-        if (k == null) {
-            k = "drools " + PackageStreams.droolsVersion() + "\nbuild " + build() + "\njava " + Runtime.version();
-            environmentKey = k;
-        }
-        return k;
-    }
-
-    /**
-     * This build: the jar's size and time, or for a class directory (tests, an IDE) the newest class file
-     * in it. A rebuilt jar thus never reads the entries of the one before.
-     */
-    private static String build() {
-        Package own = CompiledCache.class.getPackage();
-        String version = own == null || own.getImplementationVersion() == null ? "dev" : own.getImplementationVersion();
-        try {
-            var source = CompiledCache.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return version + " unknown";
-            }
-            Path where = Path.of(source.getLocation().toURI());
-            if (Files.isRegularFile(where)) {
-                return version + " " + Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis();
-            }
-            if (Files.isDirectory(where)) {
-                try (Stream<Path> s = Files.walk(where)) {
-                    long[] newest = {0, 0};
-                    s.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
-                        newest[0] = Math.max(newest[0], modified(p));
-                        newest[1]++;
-                    });
-                    return version + " classes " + newest[1] + " " + newest[0];
-                }
-            }
-            return version + " " + where;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return version + " unknown";
         }
     }
 
